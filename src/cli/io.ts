@@ -1,0 +1,55 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { KnowledgeError } from '../knowledge/errors';
+
+/** Where a command writes: one call is one line. Tests pass collectors; `kb.ts` passes stdout and stderr. */
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** A command of `npm run kb`: resolves to its exit code. */
+export type Command = (argv: string[], io: Io) => Promise<number>;
+
+/** Exit codes: problems found (lint) or data at fault; wrong usage. */
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+/** A usage mistake: the message is printed with the command's usage line. */
+export class UsageError extends Error {}
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function required(value: string | boolean | undefined, flag: string): string {
+  if (typeof value !== 'string' || !value) throw new UsageError(`${flag} <path> is required`);
+  return value;
+}
+
+/** Runs a command body, turning usage and knowledge errors into a message on stderr and an exit code. */
+export async function guard(io: Io, usage: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\nusage: ${usage}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof KnowledgeError) {
+      io.err(error.message);
+      return EXIT_PROBLEMS;
+    }
+    throw error;
+  }
+}
+
+/** Fixed-width columns for human output. */
+export function table(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
+}

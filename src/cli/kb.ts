@@ -1,0 +1,49 @@
+import { pathToFileURL } from 'node:url';
+import { type Command, EXIT_USAGE, type Io } from './io';
+
+/** Each command is loaded only when asked for, so `kb search` does not load the escalation rules. */
+const COMMANDS: Readonly<Record<string, () => Promise<{ run: Command }>>> = {
+  search: () => import('./search'),
+  eval: () => import('./eval'),
+  lint: () => import('./lint'),
+  escalate: () => import('./escalate'),
+};
+
+const HELP = [
+  'usage: npm run kb -- <command> [options]',
+  '',
+  '  search   --kb <path> [--json] "<text>"                      rank articles for a text',
+  '  eval     --kb <path> --queries <file> [--feedback <file>] [--json]   retrieval quality',
+  '  escalate --rules <file> --ticket <ticket.json> [--json]     escalation guidance and note',
+  '  lint     --kb <path> [--json]                               problems in a knowledge base',
+  '',
+  'A knowledge base is a folder of Markdown articles with front matter, or a .jsonl file.',
+];
+
+/** `npm run kb -- <command> ...`: dispatches to the command's `run`, resolves to the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    for (const line of HELP) (name === undefined ? io.err : io.out)(line);
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`unknown command "${name}"`);
+    for (const line of HELP) io.err(line);
+    return EXIT_USAGE;
+  }
+  const { run } = await load();
+  return run(rest, io);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const io: Io = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
+  main(process.argv.slice(2), io).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import { loadKnowledge } from '../knowledge/load';
+import { buildIndex, searchText } from '../search/engine';
+import { guard, type Io, parse, required, table, UsageError } from './io';
+
+const USAGE = 'npm run kb -- search --kb <path> [--limit <n>] [--json] "<text>"';
+const DEFAULT_LIMIT = 10;
+
+/** `search`: the lookup box from the command line; `[{"id", "title", "score"}, ...]` best first with --json. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  return guard(io, USAGE, async () => {
+    const { values, positionals } = parse(argv, {
+      kb: { type: 'string' },
+      json: { type: 'boolean' },
+      limit: { type: 'string' },
+    });
+    const text = positionals.join(' ');
+    if (!text.trim()) throw new UsageError('the text to search for is missing');
+    const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number above 0');
+    const index = buildIndex(await loadKnowledge(required(values.kb, '--kb')));
+    const results = searchText(index, text, { limit });
+    if (values.json) {
+      io.out(JSON.stringify(results.map(({ id, title, score }) => ({ id, title, score: round(score) }))));
+      return 0;
+    }
+    if (results.length === 0) {
+      io.out('No matching articles.');
+      return 0;
+    }
+    const rows = results.map((r, i) => [String(i + 1), r.score.toFixed(2), r.confident ? '' : '(weak)', r.id, r.title]);
+    for (const line of table([['#', 'score', '', 'id', 'title'], ...rows])) io.out(line);
+    return 0;
+  });
+}
+
+function round(score: number): number {
+  return Math.round(score * 10_000) / 10_000;
+}

@@ -1,0 +1,143 @@
+import { browser, type Browser } from 'wxt/browser';
+import { findAdapter } from '../adapters';
+import { insertIntoEditor } from '../adapters/editor';
+import { readPage } from '../adapters/read';
+import type { Adapter } from '../adapters/types';
+import { DEFAULT_LAYOUT, SIDEBAR_PORT } from '../model/limits';
+import type { Layout, ToSidebar } from '../model/messages';
+import type { PageState } from '../model/ticket';
+import { SidebarFrame } from './frame';
+import { isLayout, isToContent, isToggleSidebar } from './inbound';
+import { watchPage } from './watch';
+
+/** How long a ticket view may stay half-rendered before the sidebar calls it unreadable. */
+const LOADING_GRACE_MS = 4_000;
+
+const layoutKey = (adapter: Adapter) => `layout:${adapter.id}`;
+
+async function loadLayout(adapter: Adapter): Promise<Layout> {
+  const stored = await browser.storage.local.get(layoutKey(adapter));
+  const layout: unknown = stored[layoutKey(adapter)];
+  return isLayout(layout) ? layout : DEFAULT_LAYOUT;
+}
+
+/**
+ * Finds the helpdesk, keeps the sidebar frame mounted, and tells the sidebar what the page shows whenever
+ * that changes. Everything that can fail on a hostile page is caught here: the helpdesk page never sees
+ * an exception from the extension.
+ */
+export function startDeskmate(signal: AbortSignal): void {
+  let adapter: Adapter | null = null;
+  let frame: SidebarFrame | null = null;
+  let port: Browser.runtime.Port | null = null;
+  let lastSent = '';
+  let current: PageState = { state: 'loading' };
+  let pendingSince: { id: string; at: number } | null = null;
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const send = (message: ToSidebar) => {
+    try {
+      port?.postMessage(message);
+    } catch {
+      port = null; // the sidebar went away; it reconnects when it loads again
+    }
+  };
+
+  const publish = (state: PageState) => {
+    current = state;
+    const serial = JSON.stringify(state);
+    if (serial === lastSent) return;
+    lastSent = serial;
+    send({ type: 'page', page: state });
+  };
+
+  const withGrace = (state: PageState): PageState => {
+    if (state.state !== 'unreadable' || state.id === undefined) {
+      pendingSince = null;
+      return state;
+    }
+    const now = Date.now();
+    if (pendingSince?.id !== state.id) pendingSince = { id: state.id, at: now };
+    const waited = now - pendingSince.at;
+    if (waited >= LOADING_GRACE_MS) return state;
+    clearTimeout(graceTimer);
+    graceTimer = setTimeout(() => watcher.flush(), LOADING_GRACE_MS - waited + 10);
+    return { state: 'loading', helpdesk: state.helpdesk };
+  };
+
+  const tick = () => {
+    try {
+      const url = new URL(location.href);
+      adapter ??= findAdapter(document, url);
+      if (!adapter) return;
+      if (!frame) {
+        const found = adapter;
+        frame = new SidebarFrame(browser.runtime.getURL('/sidebar.html'), DEFAULT_LAYOUT, (layout) => {
+          void browser.storage.local.set({ [layoutKey(found)]: layout });
+        });
+        void loadLayout(found).then((layout) => frame?.setLayout(layout));
+      }
+      frame.ensureMounted();
+      publish(withGrace(readPage(adapter, document, url)));
+    } catch (error) {
+      publish({
+        state: 'unreadable',
+        helpdesk: adapter?.id ?? 'zendesk',
+        missing: ['page'],
+        diagnostic: `reader error: ${error instanceof Error ? error.name : 'unknown'}`,
+      });
+    }
+  };
+
+  const applyLayout = (layout: Layout) => {
+    if (!adapter) return;
+    frame?.setLayout(layout);
+    void browser.storage.local.set({ [layoutKey(adapter)]: layout });
+  };
+
+  const onMessage = (raw: unknown) => {
+    if (!isToContent(raw) || !adapter) return;
+    const message = raw;
+    if (message.type === 'layout') {
+      applyLayout(message.layout);
+      return;
+    }
+    let result: ToSidebar & { type: 'inserted' };
+    try {
+      const inserted = insertIntoEditor(adapter, document, message.target, { text: message.text, html: message.html });
+      result = { type: 'inserted', requestId: message.requestId, result: inserted };
+    } catch {
+      result = { type: 'inserted', requestId: message.requestId, result: { ok: false, reason: 'error' } };
+    }
+    send(result);
+  };
+
+  browser.runtime.onConnect.addListener((incoming) => {
+    if (incoming.name !== SIDEBAR_PORT || incoming.sender?.id !== browser.runtime.id) return;
+    port?.disconnect();
+    port = incoming;
+    incoming.onMessage.addListener(onMessage);
+    incoming.onDisconnect.addListener(() => {
+      if (port === incoming) port = null;
+    });
+    lastSent = '';
+    publish(current);
+    if (adapter) void loadLayout(adapter).then((layout) => send({ type: 'layout', layout }));
+  });
+
+  const onToggle = (raw: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id || !isToggleSidebar(raw) || !frame) return;
+    const layout = { ...frame.layout, collapsed: !frame.layout.collapsed };
+    applyLayout(layout);
+    send({ type: 'layout', layout });
+  };
+  browser.runtime.onMessage.addListener(onToggle);
+
+  const watcher = watchPage(tick, signal);
+  signal.addEventListener('abort', () => {
+    clearTimeout(graceTimer);
+    browser.runtime.onMessage.removeListener(onToggle);
+    frame?.remove();
+    port?.disconnect();
+  });
+}

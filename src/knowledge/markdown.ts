@@ -1,0 +1,58 @@
+import { micromark } from 'micromark';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Article } from '../model/article';
+import { type ArticleDraft, toArticle } from './draft';
+import { KnowledgeError } from './errors';
+
+const FENCE = /^---\s*$/;
+const CLOSING_FENCE = /^(?:---|\.\.\.)\s*$/;
+
+/**
+ * Reads one Markdown article: YAML front matter between `---` lines, then the body.
+ * Throws a KnowledgeError with the file and line when there is no front matter or the YAML is broken.
+ */
+export function readMarkdown(source: string, file: string): ArticleDraft {
+  const lines = source.replace(/^\ufeff/, '').split(/\r?\n/);
+  if (!FENCE.test(lines[0] ?? '')) throw new KnowledgeError(file, 1, 'no front matter: the file must start with a line "---"');
+  const end = lines.findIndex((line, i) => i > 0 && CLOSING_FENCE.test(line));
+  if (end < 0) throw new KnowledgeError(file, 1, 'front matter is not closed by a line "---"');
+
+  const lineCounter = new LineCounter();
+  // Front matter starts on the file's second line: YAML positions are offset by one.
+  const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter });
+  const error = doc.errors[0];
+  if (error) {
+    const line = (error.linePos?.[0].line ?? 0) + 1;
+    // The message's own position counts from the front matter, not the file: drop it.
+    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    throw new KnowledgeError(file, line, `front matter: ${message}`);
+  }
+  const fields = doc.toJS({ maxAliasCount: 10 }) as unknown;
+  if (fields !== null && (typeof fields !== 'object' || Array.isArray(fields))) {
+    throw new KnowledgeError(file, 2, 'front matter must be "key: value" lines');
+  }
+  const fieldLines: Partial<Record<string, number>> = {};
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) fieldLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line + 1;
+    }
+  }
+  return {
+    file,
+    line: 1,
+    fields: (fields ?? {}) as Record<string, unknown>,
+    fieldLines,
+    body: lines.slice(end + 1).join('\n'),
+  };
+}
+
+/** Markdown to HTML. micromark escapes raw HTML and drops dangerous link protocols unless told otherwise. */
+export function renderMarkdown(markdown: string): string {
+  return micromark(markdown);
+}
+
+/** Parses one Markdown article file into a validated article with its HTML rendering. */
+export function parseMarkdownArticle(source: string, file: string): Article {
+  const article = toArticle(readMarkdown(source, file));
+  return { ...article, html: renderMarkdown(article.body) };
+}

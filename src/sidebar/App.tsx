@@ -1,0 +1,242 @@
+import { Component, type ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { evaluate } from '../escalation/evaluate';
+import { writeNote } from '../escalation/note';
+import type { Article } from '../model/article';
+import type { Layout } from '../model/messages';
+import type { PageState, Ticket } from '../model/ticket';
+import { searchText, suggestForTicket } from '../search/engine';
+import { guessLanguage } from '../text/language';
+import { articlePlainText } from './article-text';
+import { copyToClipboard } from './clipboard';
+import type { Connection } from './connection';
+import { EscalationPanel } from './EscalationPanel';
+import type { Knowledge } from './knowledge';
+import { StatusPanel } from './StatusPanel';
+import { Suggestions, type UseAction } from './Suggestions';
+import { TicketCard } from './TicketCard';
+
+export interface AppProps {
+  page: PageState;
+  knowledge: Knowledge | null;
+  /** Why the knowledge base or the page connection could not be loaded. */
+  failure: string | null;
+  connection: Connection | null;
+  layout: Layout;
+  onLayout(layout: Layout): void;
+}
+
+const SUGGESTION_COUNT = 5;
+const CLOCK_TICK_MS = 30_000;
+
+function withLanguage(ticket: Ticket): Ticket {
+  return ticket.language ? ticket : { ...ticket, language: guessLanguage(`${ticket.subject}\n${ticket.latestMessage}`) };
+}
+
+export function App(props: AppProps) {
+  const { page, knowledge, failure, connection, layout, onLayout } = props;
+  const [query, setQuery] = useState('');
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const [consulted, setConsulted] = useState<{ ticketId: string; ids: string[] }>({ ticketId: '', ids: [] });
+  const [notice, setNotice] = useState('');
+  const [now, setNow] = useState(() => new Date());
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const ticket = page.state === 'ready' ? withLanguage(page.ticket) : null;
+  const ticketId = ticket?.id ?? '';
+
+  // A new ticket starts clean: nothing from the previous ticket's session carries over.
+  useEffect(() => {
+    setExpanded(null);
+    setNotice('');
+    setConsulted({ ticketId, ids: [] });
+  }, [ticketId]);
+
+  const suggestions = useMemo(() => {
+    if (!knowledge) return [];
+    if (query.trim()) return searchText(knowledge.index, query, { limit: SUGGESTION_COUNT });
+    return ticket ? suggestForTicket(knowledge.index, ticket, { limit: SUGGESTION_COUNT }) : [];
+  }, [knowledge, ticket, query]);
+
+  const suggestedArticles = useMemo(
+    () => suggestions.flatMap((s) => knowledge?.articles.get(s.id) ?? []),
+    [suggestions, knowledge],
+  );
+
+  const guidance = useMemo(
+    () => (ticket && knowledge ? evaluate(knowledge.rules, ticket, { now, articles: suggestedArticles }) : null),
+    [ticket, knowledge, now, suggestedArticles],
+  );
+
+  const consult = (id: string) =>
+    setConsulted((previous) =>
+      previous.ticketId === ticketId && previous.ids.includes(id)
+        ? previous
+        : { ticketId, ids: [...(previous.ticketId === ticketId ? previous.ids : []), id] },
+    );
+
+  const useArticle = async (article: Article, action: UseAction) => {
+    consult(article.id);
+    const text = articlePlainText(article);
+    try {
+      if (action === 'link' && article.url) {
+        await copyToClipboard(article.url);
+        setNotice('Link copied.');
+      } else if (action === 'insert' && connection) {
+        const result = await connection.insert('reply', { text, html: article.html });
+        if (result.ok) setNotice('Inserted into the reply.');
+        else {
+          await copyToClipboard(text, article.html);
+          setNotice(
+            result.reason === 'wrong-mode'
+              ? 'The composer is set to internal note: the answer was copied instead.'
+              : 'No reply editor found: the answer was copied instead.',
+          );
+        }
+      } else {
+        await copyToClipboard(text, article.html);
+        setNotice('Answer copied.');
+      }
+    } catch {
+      setNotice('The browser refused the clipboard: open the article and copy it by hand.');
+    }
+  };
+
+  const note = (triedSoFar: string) => {
+    if (!ticket || !guidance || !knowledge) throw new Error('No ticket');
+    const articles = consulted.ticketId === ticketId ? consulted.ids : [];
+    return writeNote({
+      ticket,
+      guidance,
+      triedSoFar,
+      now: new Date(),
+      articles: articles.flatMap((id) => {
+        const article = knowledge.articles.get(id);
+        return article ? [{ id, title: article.title, url: article.url }] : [];
+      }),
+    });
+  };
+
+  const state = failure ? 'error' : page.state;
+  const toggleCollapsed = () => onLayout({ ...layout, collapsed: !layout.collapsed });
+
+  if (layout.collapsed) {
+    return (
+      <aside class="sidebar collapsed" data-testid="aa-sidebar" data-state={state}>
+        <button type="button" class="expand" aria-label="Open Deskmate" title="Open Deskmate" onClick={toggleCollapsed}>
+          ‹
+        </button>
+      </aside>
+    );
+  }
+
+  return (
+    <aside class="sidebar" data-testid="aa-sidebar" data-state={state} aria-label="Deskmate">
+      <header class="bar">
+        <h1>Deskmate</h1>
+        <button type="button" class="icon" aria-label="Collapse sidebar" title="Collapse" onClick={toggleCollapsed}>
+          ›
+        </button>
+      </header>
+      <Body page={page} failure={failure}>
+        {ticket && <TicketCard ticket={ticket} />}
+      </Body>
+      <div class="search">
+        <input
+          type="search"
+          data-testid="aa-search"
+          placeholder="Search answers"
+          aria-label="Search the knowledge base"
+          value={query}
+          dir="auto"
+          onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+        />
+      </div>
+      {knowledge ? (
+        <Suggestions
+          heading={query.trim() ? 'Results' : 'Suggested answers'}
+          suggestions={suggestions}
+          articles={knowledge.articles}
+          expanded={expanded}
+          onToggle={(id) => {
+            consult(id);
+            setExpanded((open) => (open === id ? null : id));
+          }}
+          onUse={(article, action) => void useArticle(article, action)}
+          empty={query.trim() || ticket ? 'No good answer found. Try other words in the search box.' : 'Open a ticket, or search.'}
+        />
+      ) : (
+        !failure && <p class="muted">Loading the knowledge base…</p>
+      )}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {guidance && (
+        <EscalationPanel
+          key={ticketId}
+          guidance={guidance}
+          onCopyNote={async ({ triedSoFar }) => {
+            const { text, html } = note(triedSoFar);
+            await copyToClipboard(text, html);
+          }}
+          onInsertNote={async ({ triedSoFar }) => {
+            const { text, html } = note(triedSoFar);
+            const result = connection ? await connection.insert('note', { text, html }) : null;
+            if (result?.ok) return 'Added to the internal note.';
+            await copyToClipboard(text, html);
+            return 'No internal-note editor found: the note was copied instead.';
+          }}
+        />
+      )}
+    </aside>
+  );
+}
+
+function Body({ page, failure, children }: { page: PageState; failure: string | null; children: ComponentChildren }) {
+  if (failure) return <StatusPanel title="Something went wrong" detail={failure} diagnostic={failure} />;
+  switch (page.state) {
+    case 'loading':
+      return <StatusPanel title="Reading the ticket…" />;
+    case 'no-ticket':
+      return <StatusPanel title="No ticket open" detail="Open a ticket to see suggested answers. You can still search below." />;
+    case 'unreadable':
+      return (
+        <StatusPanel
+          title={page.id ? `Can't read ticket #${page.id}` : "Can't read this ticket"}
+          detail={`Missing: ${page.missing.join(', ')}. The helpdesk page may have changed; search still works.`}
+          diagnostic={page.diagnostic}
+        />
+      );
+    case 'ready':
+      return <>{children}</>;
+  }
+}
+
+/** Keeps a rendering bug from leaving a blank panel: the sidebar says so and recovers on the next ticket. */
+export class ErrorBoundary extends Component<{ resetKey: string; children: ComponentChildren }, { error: string | null; key: string }> {
+  override state = { error: null as string | null, key: this.props.resetKey };
+
+  static override getDerivedStateFromProps(props: { resetKey: string }, state: { error: string | null; key: string }) {
+    return props.resetKey === state.key ? null : { error: null, key: props.resetKey };
+  }
+
+  override componentDidCatch(error: unknown) {
+    this.setState({ error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error' });
+  }
+
+  override render() {
+    if (this.state.error === null) return this.props.children;
+    return (
+      <aside class="sidebar" data-testid="aa-sidebar" data-state="error">
+        <StatusPanel title="Something went wrong" detail="The sidebar hit an error on this ticket." diagnostic={this.state.error} />
+      </aside>
+    );
+  }
+}
+

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_LAYOUT, type Layout } from '../model/messages';
+import type { PageState } from '../model/ticket';
+import { App, ErrorBoundary } from './App';
+import { type Connection, connectToPage } from './connection';
+import { type Knowledge, loadBundledKnowledge } from './knowledge';
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Connects to the page and the knowledge base, and keeps the sidebar's state. */
+export function Root() {
+  const [page, setPage] = useState<PageState>({ state: 'loading' });
+  const [knowledge, setKnowledge] = useState<Knowledge | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [connection, setConnection] = useState<Connection | null>(null);
+  const [layout, setLayout] = useState<Layout>(DEFAULT_LAYOUT);
+
+  useEffect(() => {
+    loadBundledKnowledge().then(setKnowledge, (error: unknown) =>
+      setFailure(`The knowledge base could not be loaded (${describe(error)}).`),
+    );
+    let open: Connection | null = null;
+    connectToPage({
+      onPage: setPage,
+      onLayout: setLayout,
+      onLost: () => setConnection(null),
+    }).then(
+      (connected) => {
+        open = connected;
+        setConnection(connected);
+      },
+      (error: unknown) => setFailure(`Not connected to the helpdesk page (${describe(error)}).`),
+    );
+    return () => open?.close();
+  }, []);
+
+  const onLayout = (next: Layout) => {
+    setLayout(next);
+    connection?.setLayout(next);
+  };
+
+  const resetKey = page.state === 'ready' ? `ticket:${page.ticket.id}` : page.state;
+  return (
+    <ErrorBoundary resetKey={resetKey}>
+      <App page={page} knowledge={knowledge} failure={failure} connection={connection} layout={layout} onLayout={onLayout} />
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,26 @@
+// No DOM here on purpose: wxt.config.ts imports the adapters in Node at build time.
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS, HOST_MATCHES } from '../../src/adapters';
+import { hostMatches } from '../../src/adapters/page';
+
+describe('adapter registry', () => {
+  it('loads without a DOM and lists each helpdesk once', () => {
+    expect(typeof document).toBe('undefined');
+    expect(ADAPTERS.map((adapter) => adapter.id)).toEqual(['zendesk', 'freshdesk']);
+    expect(new Set(ADAPTERS.map((adapter) => adapter.id)).size).toBe(ADAPTERS.length);
+  });
+
+  it('offers manifest match patterns for every adapter host, for any scheme', () => {
+    expect(HOST_MATCHES).toEqual(['*://*.zendesk.com/*', '*://*.freshdesk.com/*']);
+    for (const pattern of HOST_MATCHES) expect(pattern).toMatch(/^\*:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
+  });
+
+  it('matches host names exactly or by subdomain, never by suffix alone', () => {
+    const hosts = ['.zendesk.com'];
+    expect(hostMatches(hosts, 'acme.zendesk.com')).toBe(true);
+    expect(hostMatches(hosts, 'ACME.Zendesk.com')).toBe(true);
+    expect(hostMatches(hosts, 'zendesk.com')).toBe(true);
+    expect(hostMatches(hosts, 'evilzendesk.com')).toBe(false);
+    expect(hostMatches(hosts, 'acme.zendesk.com.example.org')).toBe(false);
+  });
+});

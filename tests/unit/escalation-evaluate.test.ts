@@ -1,0 +1,223 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/escalation/evaluate';
+import { defaultRulesFile, loadRulesFile, type Rules } from '../../src/escalation/rules';
+import type { Article } from '../../src/model/article';
+import type { Ticket } from '../../src/model/ticket';
+
+let rules: Rules;
+beforeAll(async () => {
+  rules = await loadRulesFile(defaultRulesFile());
+});
+
+const NOW = new Date('2026-11-20T10:10:00Z');
+
+function ticket(fields: Partial<Ticket>): Ticket {
+  return {
+    id: '35120',
+    helpdesk: 'zendesk',
+    url: 'https://acme.zendesk.com/agent/tickets/35120',
+    subject: '',
+    latestMessage: '',
+    thread: '',
+    tags: [],
+    ...fields,
+  };
+}
+
+/** A customer message as the adapters read it: the latest message is also the newest part of the thread. */
+const says = (subject: string, message: string, fields: Partial<Ticket> = {}) =>
+  evaluate(rules, ticket({ subject, latestMessage: message, thread: message, ...fields }), { now: NOW });
+
+describe('security incidents escalate to security at P1 or P2', () => {
+  it.each([
+    ['en', 'Possible data breach', 'A list of our customers was posted online. Someone had unauthorized access.'],
+    ['ar', 'تسريب البيانات', 'وجدنا بيانات عملائنا منشورة على الإنترنت، يبدو أن هناك وصول غير مصرح به إلى حسابنا.'],
+    ['he', 'דליפת מידע', 'מצאנו את רשימת הלקוחות שלנו ברשת, נראה שהייתה גישה לא מורשית למערכת.'],
+  ])('a data breach (%s)', (_language, subject, message) => {
+    const guidance = says(subject, message);
+    expect(guidance).toMatchObject({ escalate: true, severity: 'P1', team: 'security', teamName: 'Security' });
+    expect(guidance.reasons[0]?.rule).toBe('security-breach');
+  });
+
+  it.each([
+    ['en', 'Account hacked', 'Someone logged into my account and changed the email.'],
+    ['ar', 'مساعدة', 'تم اختراق حسابي وتغيير كلمة المرور'],
+    ['he', 'עזרה', 'פרצו לי לחשבון ושינו את הסיסמה'],
+  ])('a hacked account (%s)', (_language, subject, message) => {
+    const guidance = says(subject, message);
+    expect(guidance).toMatchObject({ escalate: true, team: 'security' });
+    expect(['P1', 'P2']).toContain(guidance.severity);
+  });
+
+  it('phishing reports', () => {
+    expect(says('Strange email', 'I got a phishing email that looks like your invoice')).toMatchObject({
+      escalate: true,
+      severity: 'P2',
+      team: 'security',
+    });
+  });
+});
+
+describe('outages page the SRE on-call', () => {
+  it.each([
+    ['en', 'Down?', 'Your website is down for everyone in our office since 9:00.'],
+    ['ar', 'عطل', 'الخدمة معطلة لدى جميع الموظفين منذ الصباح'],
+    ['he', 'תקלה', 'המערכת נפלה, זה לא עובד לאף אחד אצלנו'],
+  ])('%s', (_language, subject, message) => {
+    expect(says(subject, message)).toMatchObject({ escalate: true, severity: 'P1', team: 'sre-oncall' });
+  });
+});
+
+describe('legal threats go to legal', () => {
+  it.each([
+    ['en', 'Unacceptable', 'If this is not solved by Friday my lawyer will contact you.'],
+    ['ar', 'شكوى', 'سأرفع دعوى قضائية ضد شركتكم إذا لم تحلوا المشكلة'],
+    ['he', 'תלונה', 'אם זה לא ייפתר אני פונה לעורך הדין שלי'],
+  ])('%s', (_language, subject, message) => {
+    const guidance = says(subject, message);
+    expect(guidance).toMatchObject({ escalate: true, severity: 'P2', team: 'legal' });
+    expect(guidance.reasons[0]).toMatchObject({ rule: 'legal-threat' });
+  });
+});
+
+describe('refunds go to billing above the front line’s limit', () => {
+  it.each([
+    ['en', 'Refund', 'Please refund the $1,200 we paid for the annual plan.', '$1,200'],
+    ['ar', 'استرداد', 'أريد استرداد مبلغ ١٬٥٠٠ ريال', '1,500 ريال'],
+    ['he', 'החזר', 'אני מבקש החזר כספי של 900 ש״ח', '900 ש״ח'],
+  ])('a large refund (%s)', (_language, subject, message, amount) => {
+    const guidance = says(subject, message);
+    expect(guidance).toMatchObject({ escalate: true, team: 'billing' });
+    expect(guidance.reasons[0]?.rule).toBe('large-refund');
+    expect(guidance.reasons[0]?.detail).toContain(`amount ${amount}`);
+  });
+
+  it('a small refund stays with the front line', () => {
+    expect(says('Refund', 'Can I get a refund of €20 for the add-on?')).toMatchObject({ escalate: false, team: '' });
+  });
+
+  it('a chargeback escalates whatever its severity', () => {
+    expect(says('Payment', 'I filed a dispute with my bank about this charge.')).toMatchObject({
+      escalate: true,
+      severity: 'P3',
+      team: 'billing',
+    });
+  });
+});
+
+describe('how-to questions do not escalate', () => {
+  it.each([
+    ['en', 'How do I export invoices?', 'Hello, where can I download all invoices of last year as a CSV file?'],
+    ['ar', 'سؤال', 'كيف يمكنني تصدير الفواتير إلى ملف CSV؟'],
+    ['he', 'שאלה', 'איך אני מייצא את החשבוניות לקובץ CSV?'],
+  ])('%s', (_language, subject, message) => {
+    expect(says(subject, message, { priority: 'normal' })).toMatchObject({
+      escalate: false,
+      severity: 'P4',
+      team: '',
+      reasons: [],
+      checklist: [],
+    });
+  });
+
+  it.each([
+    ['How do I turn on two-factor sign-in? I do not want to be hacked.'],
+    ['How do I prevent unauthorized access to shared folders?'],
+    ['How do I close my account at the end of the month?'],
+  ])('even near risky words: %s', (message) => {
+    expect(says('Question', message)).toMatchObject({ escalate: false, team: '' });
+  });
+
+  it('not even at urgent priority, said urgently', () => {
+    const guidance = says('How do I add a user?', 'Urgent: how do I add a user to my team?', { priority: 'Urgent' });
+    expect(guidance).toMatchObject({ escalate: false, severity: 'P3', team: '' });
+    expect(guidance.reasons.map((reason) => reason.rule)).toEqual(['stated-urgency', 'priorities']);
+  });
+});
+
+describe('combining signals', () => {
+  it('takes the higher reading, and the strongest trigger names the team', () => {
+    const guidance = says('Outage', 'Your app is down. My lawyer will hear about this.');
+    expect(guidance).toMatchObject({ severity: 'P1', team: 'sre-oncall' });
+    expect(guidance.reasons.map((reason) => reason.rule)).toEqual(['outage', 'legal-threat']);
+    expect(guidance.checklist).toContain('Note the customer\'s exact words and any deadline they set');
+  });
+
+  it('reads the helpdesks’ priorities, numbers included', () => {
+    const slow = (priority: string) => says('Slow', 'The dashboard is very slow today', { priority }).severity;
+    expect(slow('1 - Critical')).toBe('P2');
+    expect(slow('Urgent')).toBe('P2');
+    expect(slow('normal')).toBe('P3');
+    expect(slow('4 - Low')).toBe('P4');
+    expect(slow('something else')).toBe('P3');
+  });
+
+  it('escalates an urgent problem with no routing trigger to the default team', () => {
+    expect(says('Slow', 'The dashboard is very slow today', { priority: 'urgent' })).toMatchObject({ escalate: true, team: 'tier2-support' });
+    expect(says('Login', 'Cannot log in', { priority: 'urgent', tags: ['VIP'] })).toMatchObject({
+      escalate: true,
+      severity: 'P2',
+      team: 'tier2-support',
+    });
+  });
+
+  it('matches tags and status whole, in any case and spelling', () => {
+    const guidance = says('Again', 'Still broken', { status: 'Reopened', tags: ['Data_Breach', 'security-training'] });
+    expect(guidance.reasons.map((reason) => reason.detail)).toEqual(['tag "Data_Breach"', 'status "Reopened"']);
+    expect(says('Hi', 'Question about security training', { tags: ['security-training'] }).escalate).toBe(false);
+  });
+
+  it('says where a phrase was found', () => {
+    const guidance = evaluate(rules, ticket({ subject: 'Follow-up', latestMessage: 'Any news?', thread: 'Any news?\n\nWe have a data breach.' }), { now: NOW });
+    expect(guidance.reasons[0]).toEqual({ rule: 'security-breach', detail: '"data breach" in thread' });
+  });
+
+  it('does not match parts of words', () => {
+    expect(says('Hackathon', 'We are planning a hackathon; how do I invite the outside team?').escalate).toBe(false);
+  });
+});
+
+describe('SLA against now', () => {
+  const breach = (createdAt: string | undefined, now: Date) =>
+    evaluate(rules, ticket({ subject: 'Data breach', ...(createdAt && { createdAt }) }), { now }).sla;
+
+  it('counts the response target from creation', () => {
+    expect(breach('2026-11-20T10:00:00Z', NOW)).toEqual({
+      targetMinutes: 15,
+      dueAt: '2026-11-20T10:15:00.000Z',
+      remainingMinutes: 5,
+      breached: false,
+    });
+  });
+
+  it('is breached past the due time', () => {
+    expect(breach('2026-11-20T10:00:00Z', new Date('2026-11-20T10:20:30Z'))).toMatchObject({ remainingMinutes: -6, breached: true });
+    expect(breach('2026-11-20T10:00:00Z', new Date('2026-11-20T10:15:00Z'))).toMatchObject({ remainingMinutes: 0, breached: false });
+  });
+
+  it('gives the target alone when the creation time is unknown or unreadable', () => {
+    expect(breach(undefined, NOW)).toEqual({ targetMinutes: 15, breached: false });
+    expect(breach('yesterday-ish', NOW)).toEqual({ targetMinutes: 15, breached: false });
+  });
+});
+
+describe('article hints', () => {
+  const article: Article = {
+    id: 'refund-policy',
+    title: 'Refund policy',
+    body: 'Refunds within 30 days.',
+    tags: [],
+    escalation: 'Escalate to Billing if the refund is above 500 EUR',
+  };
+
+  it('join the checklist and the reasons when the article is suggested', () => {
+    const guidance = evaluate(rules, ticket({ subject: 'Refund', latestMessage: 'I want my money back' }), { now: NOW, articles: [article] });
+    expect(guidance.checklist).toContain('Escalate to Billing if the refund is above 500 EUR');
+    expect(guidance.reasons).toContainEqual({ rule: 'article:refund-policy', detail: 'the suggested article "Refund policy" says when to escalate' });
+  });
+
+  it('change nothing when absent', () => {
+    const guidance = evaluate(rules, ticket({ subject: 'Refund' }), { now: NOW, articles: [{ ...article, escalation: undefined }] });
+    expect(guidance.reasons).toEqual([]);
+  });
+});

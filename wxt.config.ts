@@ -1,0 +1,70 @@
+import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+import { HOST_MATCHES } from './src/adapters';
+import { compileKnowledge } from './src/knowledge/compile';
+import { loadRules } from './src/escalation/rules';
+
+/** `KNOWLEDGE_DIR` swaps the bundled knowledge base for another folder (shared/contracts.md section 4). */
+const knowledgeDir = resolve(process.env.KNOWLEDGE_DIR ?? 'knowledge');
+
+/** `EXTRA_HOSTS` adds self-hosted helpdesks to the pages the content script runs on. */
+function extraHosts(): string[] {
+  const patterns = (process.env.EXTRA_HOSTS ?? '')
+    .split(',')
+    .map((pattern) => pattern.trim())
+    .filter(Boolean);
+  for (const pattern of patterns) {
+    if (!/^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(:\d+|:\*)?\/.*$/.test(pattern)) {
+      throw new Error(`EXTRA_HOSTS: "${pattern}" is not a match pattern such as https://help.example.com/*`);
+    }
+  }
+  // Match patterns carry no port: the browser matches any port for a host.
+  return patterns.map((pattern) => pattern.replace(/:(\d+|\*)\//, '/'));
+}
+
+/** Files the build writes for the sidebar to load: see src/sidebar/knowledge.ts. */
+const KNOWLEDGE_ASSETS = ['kb/articles.json', 'kb/index.json', 'kb/rules.json'] as const;
+
+const hosts = [...HOST_MATCHES, ...extraHosts()];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    build: { chunkSizeWarningLimit: 1_000 },
+  }),
+  manifest: {
+    name: 'Deskmate',
+    description: 'Knowledge-base answers and escalation notes beside the ticket, without ticket text leaving the browser.',
+    permissions: ['storage', 'clipboardWrite'],
+    action: { default_title: 'Deskmate: show or hide the sidebar' },
+    host_permissions: hosts,
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: hosts }],
+    content_security_policy: {
+      // Extension pages load nothing from anywhere but the extension itself.
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' data:",
+    },
+  },
+  hooks: {
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(...KNOWLEDGE_ASSETS);
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...new Set([...(script.matches ?? []), ...hosts])];
+      }
+    },
+    'build:publicAssets': async (_wxt, files) => {
+      const knowledge = await compileKnowledge(knowledgeDir);
+      const rules = await loadRules(knowledgeDir);
+      files.push(
+        { relativeDest: KNOWLEDGE_ASSETS[0], contents: knowledge.articlesJson },
+        { relativeDest: KNOWLEDGE_ASSETS[1], contents: knowledge.indexJson },
+        { relativeDest: KNOWLEDGE_ASSETS[2], contents: JSON.stringify(rules) },
+      );
+    },
+  },
+});
