@@ -10,6 +10,7 @@ const HOST_ID = 'deskmate-sidebar-host';
  */
 export class SidebarFrame {
   private host: HTMLElement | null = null;
+  private size: HTMLStyleElement | null = null;
   private current: Layout;
 
   constructor(
@@ -27,6 +28,7 @@ export class SidebarFrame {
     const host = document.createElement('div');
     host.id = HOST_ID;
     const shadow = host.attachShadow({ mode: 'open' });
+    // Shadow-root `!important` rules beat the page's, even its inline styles: the frame's box lives here.
     const style = document.createElement('style');
     style.textContent = `:host{all:initial!important;position:fixed!important;top:0!important;right:0!important;height:100vh!important;z-index:2147483000!important;display:block!important}
 iframe{border:0;width:100%;height:100%;display:block;background:transparent;color-scheme:normal}
@@ -41,7 +43,8 @@ iframe{border:0;width:100%;height:100%;display:block;background:transparent;colo
     frame.title = 'Deskmate';
     // The note and answers are copied from inside the frame: the page must delegate clipboard writes.
     frame.allow = 'clipboard-write';
-    shadow.append(style, handle, frame);
+    this.size = document.createElement('style');
+    shadow.append(style, this.size, handle, frame);
     parent.append(host);
     this.host = host;
     this.apply();
@@ -60,12 +63,13 @@ iframe{border:0;width:100%;height:100%;display:block;background:transparent;colo
   remove(): void {
     this.host?.remove();
     this.host = null;
+    this.size = null;
   }
 
   private apply(): void {
     if (!this.host) return;
     const width = this.current.collapsed ? COLLAPSED_WIDTH : this.current.width;
-    this.host.style.setProperty('width', `${width}px`, 'important');
+    if (this.size) this.size.textContent = `:host{width:${width}px!important}`;
     this.host.toggleAttribute('data-collapsed', this.current.collapsed);
   }
 

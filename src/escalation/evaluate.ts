@@ -10,7 +10,7 @@ import { type Sla, slaState } from './sla';
 export type { Sla } from './sla';
 
 export interface Reason {
-  /** A trigger id, `priorities`, or `article:<id>` for an article's escalation hint. */
+  /** A trigger id, or `priorities`. */
   rule: string;
   /** What matched: the phrase and where, the tag, the priority, the amount. */
   detail: string;
@@ -126,7 +126,7 @@ export function evaluate(rules: Rules, ticket: EscalationTicket, opts: { now: Da
   for (const article of opts.articles ?? []) {
     const hint = cleanText(article.escalation ?? '');
     if (!hint) continue;
-    reasons.push({ rule: `article:${article.id}`, detail: `the suggested article "${cleanText(article.title)}" says when to escalate` });
+    // A hint tells the agent when to escalate; it is not a reason the severity is what it is.
     checklist.push(hint);
   }
 

@@ -4,7 +4,7 @@ import type { Ticket } from '../model/ticket';
 import { isGram, processTerm, tokenize } from '../text/analyze';
 import { RANKING } from './config';
 import { markdownToPlain } from './plain';
-import { type QueryPart, ticketQuery } from './query';
+import { ticketQuery } from './query';
 import { makeSnippet } from './snippet';
 import { analyzeQuery, type QueryTerm } from './terms';
 
@@ -209,11 +209,6 @@ function rank(index: KnowledgeIndex, terms: readonly QueryTerm[], options: RankO
     .flatMap((scored) => toSuggestion(index, scored, query));
 }
 
-/** Ranks the articles for a ticket, from its weighted query (subject, latest message, older thread). */
-export function rankParts(index: KnowledgeIndex, parts: readonly QueryPart[], options: SearchOptions = {}): Suggestion[] {
-  return rank(index, analyzeQuery(parts), { limit: options.limit ?? DEFAULT_LIMIT });
-}
-
 /** The lookup box: text typed by the agent, the last word matched as a prefix while it is being typed. */
 export function searchText(index: KnowledgeIndex, text: string, options: SearchOptions = {}): Suggestion[] {
   const typing = /[\p{L}\p{N}]$/u.test(text) ? tokenize(text).at(-1) : undefined;
@@ -223,7 +218,7 @@ export function searchText(index: KnowledgeIndex, text: string, options: SearchO
   return rank(index, analyzeQuery([{ text, weight: 1 }]), rankOptions);
 }
 
-/** Suggested answers for a ticket. */
+/** Suggested answers for a ticket, from its weighted query: subject above latest message above older thread. */
 export function suggestForTicket(index: KnowledgeIndex, ticket: Pick<Ticket, 'subject' | 'latestMessage' | 'thread'>, options: SearchOptions = {}): Suggestion[] {
-  return rankParts(index, ticketQuery(ticket), options);
+  return rank(index, analyzeQuery(ticketQuery(ticket)), { limit: options.limit ?? DEFAULT_LIMIT });
 }

@@ -9,6 +9,7 @@ import { searchText, suggestForTicket } from '../search/engine';
 import { guessLanguage } from '../text/language';
 import { articlePlainText } from './article-text';
 import { copyToClipboard } from './clipboard';
+import { fillPlaceholders } from './placeholders';
 import type { Connection } from './connection';
 import { EscalationPanel } from './EscalationPanel';
 import type { Knowledge } from './knowledge';
@@ -28,6 +29,7 @@ export interface AppProps {
 
 const SUGGESTION_COUNT = 5;
 const CLOCK_TICK_MS = 30_000;
+const HINTING_SUGGESTIONS = 2;
 
 function withLanguage(ticket: Ticket): Ticket {
   return ticket.language ? ticket : { ...ticket, language: guessLanguage(`${ticket.subject}\n${ticket.latestMessage}`) };
@@ -46,7 +48,8 @@ export function App(props: AppProps) {
     return () => clearInterval(timer);
   }, []);
 
-  const ticket = page.state === 'ready' ? withLanguage(page.ticket) : null;
+  // One object per page update, so the ranking below reruns only when the ticket changed.
+  const ticket = useMemo(() => (page.state === 'ready' ? withLanguage(page.ticket) : null), [page]);
   const ticketId = ticket?.id ?? '';
 
   // A new ticket starts clean: nothing from the previous ticket's session carries over.
@@ -56,20 +59,28 @@ export function App(props: AppProps) {
     setConsulted({ ticketId, ids: [] });
   }, [ticketId]);
 
-  const suggestions = useMemo(() => {
-    if (!knowledge) return [];
-    if (query.trim()) return searchText(knowledge.index, query, { limit: SUGGESTION_COUNT });
-    return ticket ? suggestForTicket(knowledge.index, ticket, { limit: SUGGESTION_COUNT }) : [];
-  }, [knowledge, ticket, query]);
+  const ticketSuggestions = useMemo(
+    () => (knowledge && ticket ? suggestForTicket(knowledge.index, ticket, { limit: SUGGESTION_COUNT }) : []),
+    [knowledge, ticket],
+  );
+  const suggestions = useMemo(
+    () => (knowledge && query.trim() ? searchText(knowledge.index, query, { limit: SUGGESTION_COUNT }) : ticketSuggestions),
+    [knowledge, query, ticketSuggestions],
+  );
 
-  const suggestedArticles = useMemo(
-    () => suggestions.flatMap((s) => knowledge?.articles.get(s.id) ?? []),
-    [suggestions, knowledge],
+  // Only answers the engine is sure of for this ticket lend their escalation hints to the checklist.
+  const hintingArticles = useMemo(
+    () =>
+      ticketSuggestions
+        .filter((s) => s.confident)
+        .slice(0, HINTING_SUGGESTIONS)
+        .flatMap((s) => knowledge?.articles.get(s.id) ?? []),
+    [ticketSuggestions, knowledge],
   );
 
   const guidance = useMemo(
-    () => (ticket && knowledge ? evaluate(knowledge.rules, ticket, { now, articles: suggestedArticles }) : null),
-    [ticket, knowledge, now, suggestedArticles],
+    () => (ticket && knowledge ? evaluate(knowledge.rules, ticket, { now, articles: hintingArticles }) : null),
+    [ticket, knowledge, now, hintingArticles],
   );
 
   const consult = (id: string) =>
@@ -81,16 +92,17 @@ export function App(props: AppProps) {
 
   const useArticle = async (article: Article, action: UseAction) => {
     consult(article.id);
-    const text = articlePlainText(article);
+    const text = fillPlaceholders(articlePlainText(article), ticket);
+    const html = article.html === undefined ? undefined : fillPlaceholders(article.html, ticket, true);
     try {
       if (action === 'link' && article.url) {
         await copyToClipboard(article.url);
         setNotice('Link copied.');
       } else if (action === 'insert' && connection) {
-        const result = await connection.insert('reply', { text, html: article.html });
+        const result = await connection.insert('reply', { text, html });
         if (result.ok) setNotice('Inserted into the reply.');
         else {
-          await copyToClipboard(text, article.html);
+          await copyToClipboard(text, html);
           setNotice(
             result.reason === 'wrong-mode'
               ? 'The composer is set to internal note: the answer was copied instead.'
@@ -98,7 +110,7 @@ export function App(props: AppProps) {
           );
         }
       } else {
-        await copyToClipboard(text, article.html);
+        await copyToClipboard(text, html);
         setNotice('Answer copied.');
       }
     } catch {
@@ -145,6 +157,23 @@ export function App(props: AppProps) {
       <Body page={page} failure={failure}>
         {ticket && <TicketCard ticket={ticket} />}
       </Body>
+      {guidance && (
+        <EscalationPanel
+          key={ticketId}
+          guidance={guidance}
+          onCopyNote={async ({ triedSoFar }) => {
+            const { text, html } = note(triedSoFar);
+            await copyToClipboard(text, html);
+          }}
+          onInsertNote={async ({ triedSoFar }) => {
+            const { text, html } = note(triedSoFar);
+            const result = connection ? await connection.insert('note', { text, html }) : null;
+            if (result?.ok) return 'Added to the internal note.';
+            await copyToClipboard(text, html);
+            return 'No internal-note editor found: the note was copied instead.';
+          }}
+        />
+      )}
       <div class="search">
         <input
           type="search"
@@ -176,23 +205,6 @@ export function App(props: AppProps) {
         <p class="notice" role="status">
           {notice}
         </p>
-      )}
-      {guidance && (
-        <EscalationPanel
-          key={ticketId}
-          guidance={guidance}
-          onCopyNote={async ({ triedSoFar }) => {
-            const { text, html } = note(triedSoFar);
-            await copyToClipboard(text, html);
-          }}
-          onInsertNote={async ({ triedSoFar }) => {
-            const { text, html } = note(triedSoFar);
-            const result = connection ? await connection.insert('note', { text, html }) : null;
-            if (result?.ok) return 'Added to the internal note.';
-            await copyToClipboard(text, html);
-            return 'No internal-note editor found: the note was copied instead.';
-          }}
-        />
       )}
     </aside>
   );

@@ -53,25 +53,28 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote }: Props) {
           ))}
         </ul>
       )}
-      {guidance.checklist.length > 0 && (
-        <fieldset class="checklist">
-          <legend>Before escalating</legend>
-          {guidance.checklist.map((item, i) => (
-            <label key={item} dir="auto">
-              <input type="checkbox" checked={checked.has(i)} onChange={() => toggle(i)} /> {item}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      <label class="tried">
-        Tried so far
-        <textarea
-          rows={3}
-          value={tried}
-          dir="auto"
-          onInput={(event) => setTried((event.target as HTMLTextAreaElement).value)}
-        />
-      </label>
+      <details class="prepare" open={guidance.escalate}>
+        <summary>Checklist and note</summary>
+        {guidance.checklist.length > 0 && (
+          <fieldset class="checklist">
+            <legend>Before escalating</legend>
+            {guidance.checklist.map((item, i) => (
+              <label key={item} dir="auto">
+                <input type="checkbox" checked={checked.has(i)} onChange={() => toggle(i)} /> {item}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <label class="tried">
+          Tried so far
+          <textarea
+            rows={3}
+            value={tried}
+            dir="auto"
+            onInput={(event) => setTried((event.target as HTMLTextAreaElement).value)}
+          />
+        </label>
+      </details>
       <div class="actions">
         <button
           type="button"

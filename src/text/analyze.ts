@@ -10,6 +10,10 @@ const DIGIT = /\p{N}/u;
 const APOSTROPHE = /['’]/g;
 const MAX_TOKEN = 64;
 
+// Verbs whose particle makes the noun that articles use: "log in" / "login", "top up" / "top-up" / "topup".
+const PHRASAL_VERBS = new Set(['log', 'sign', 'top', 'set', 'check', 'back', 'cash', 'opt', 'roll', 'pay', 'pick', 'start']);
+const PARTICLES = new Set(['in', 'on', 'out', 'up', 'off', 'back']);
+
 /** English contractions whose negation carries meaning ("haven't received"); the rest lose their clitic. */
 const NEGATION = /n['’]t$/;
 const IRREGULAR_NEGATIONS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
@@ -20,8 +24,11 @@ const IRREGULAR_NEGATIONS: Readonly<Record<string, string>> = { ca: 'can', wo: '
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
+  let previous = '';
   for (const [match] of normalize(text).matchAll(TOKEN)) {
     if (match.length > MAX_TOKEN) continue;
+    if (PARTICLES.has(match) && PHRASAL_VERBS.has(previous)) tokens.push(previous + match);
+    previous = match;
     if (!JOINER.test(match)) {
       tokens.push(match);
       continue;

@@ -38,6 +38,10 @@ const HELPDESKS = [
   },
 ] as const;
 
+interface DemoWindow {
+  demoHelpdesk: { open(id: string): void; addMessage(id: string, text: string, fromCustomer: boolean): void };
+}
+
 const sidebarRoot = (frame: FrameLocator) => frame.locator('[data-testid="aa-sidebar"]');
 
 async function waitForState(frame: FrameLocator, state: string, timeout = 15_000) {
@@ -53,8 +57,11 @@ describe.each(HELPDESKS)('$id', (helpdesk) => {
   let harness: Harness;
   const url = (id: string) => helpdesk.origin + helpdesk.ticketPath(id);
 
+  const pageErrors: string[] = [];
+
   beforeAll(async () => {
     harness = await launchWithExtension();
+    harness.context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`)));
   });
 
   afterAll(async () => {
@@ -100,7 +107,7 @@ describe.each(HELPDESKS)('$id', (helpdesk) => {
     const page = await harness.openTicketPage(url(helpdesk.tickets.sso));
     const frame = harness.sidebar(page);
     await waitForState(frame, 'ready');
-    await page.evaluate((id) => (window as unknown as { demoHelpdesk: { open(id: string): void } }).demoHelpdesk.open(id), helpdesk.tickets.security);
+    await page.evaluate((id) => (window as unknown as DemoWindow).demoHelpdesk.open(id), helpdesk.tickets.security);
     const ticket = frame.locator('[data-testid="aa-ticket"]');
     await expect.poll(() => ticket.getAttribute('data-ticket-id')).toBe(helpdesk.tickets.security);
     expect((await suggestionIds(frame))[0]).not.toBe('sso-saml-invalid-response');
@@ -150,6 +157,33 @@ describe.each(HELPDESKS)('$id', (helpdesk) => {
     await page.close();
   });
 
+  it('re-ranks when the customer writes again', async () => {
+    const page = await harness.openTicketPage(url(helpdesk.tickets.sso));
+    const frame = harness.sidebar(page);
+    await waitForState(frame, 'ready');
+    expect(await suggestionIds(frame)).not.toContain('billing-charged-twice');
+    await page.evaluate(
+      ([id, text]) => (window as unknown as DemoWindow).demoHelpdesk.addMessage(id!, text!, true),
+      [helpdesk.tickets.sso, 'Also, our card was charged twice for the subscription this month. Please refund the duplicate charge.'],
+    );
+    await expect.poll(() => suggestionIds(frame)).toContain('billing-charged-twice');
+    await page.close();
+  });
+
+  it('remembers that the agent collapsed it', async () => {
+    const page = await harness.openTicketPage(url(helpdesk.tickets.sso));
+    const frame = harness.sidebar(page);
+    await waitForState(frame, 'ready');
+    await frame.getByRole('button', { name: 'Collapse sidebar' }).click();
+    const host = page.locator('#deskmate-sidebar-host');
+    await expect.poll(() => host.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThan(60);
+    await page.reload();
+    await expect.poll(() => page.locator('#deskmate-sidebar-host').evaluate((el) => el.getBoundingClientRect().width)).toBeLessThan(60);
+    await harness.sidebar(page).getByRole('button', { name: 'Open Deskmate' }).click();
+    await expect.poll(() => page.locator('#deskmate-sidebar-host').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(200);
+    await page.close();
+  });
+
   it('says so when no ticket is open', async () => {
     const page = await harness.openTicketPage(helpdesk.origin + helpdesk.listPath);
     await waitForState(harness.sidebar(page), 'no-ticket');
@@ -166,7 +200,8 @@ describe.each(HELPDESKS)('$id', (helpdesk) => {
     await page.close();
   });
 
-  it('made no request to any other host', () => {
+  it('made no request to any other host and raised no error in the helpdesk page', () => {
     expect(harness.foreignRequests()).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -21,6 +21,10 @@ describe('tokenize', () => {
     expect(tokenize('sign-in e-mail')).toEqual(['sign', 'in', 'signin', 'e', 'mail', 'email']);
   });
 
+  it('adds the closed form of a phrasal verb, so "log in" meets "login"', () => {
+    expect(tokenize('I cannot log in or top up')).toEqual(['i', 'cannot', 'log', 'login', 'in', 'or', 'top', 'topup', 'up']);
+  });
+
   it('normalises before splitting', () => {
     expect(tokenize('Pass\u200bword ＲＥＳＥＴ')).toEqual(['password', 'reset']);
   });
@@ -32,7 +36,7 @@ describe('processTerm', () => {
   });
 
   it('turns negated contractions into "not"', () => {
-    expect(terms("I haven't received it and can't log in")).toEqual(['not', 'receiv', 'not', 'log']);
+    expect(terms("I haven't received it and can't sign")).toEqual(['not', 'receiv', 'not', 'sign']);
   });
 
   it('folds accents in Latin words', () => {
