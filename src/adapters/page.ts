@@ -34,5 +34,30 @@ export function ticketRoot(adapter: Adapter, doc: Document, id: string): Element
       if (isShown(match) && isShown(root)) return root;
     }
   }
-  return null;
+  return unkeyedRoot(adapter, doc);
+}
+
+/**
+ * `[data-ticket-id="{id}"]` -> `[data-ticket-id]`, `[data-test-id="ticket-{id}-layout"]` ->
+ * `[data-test-id^="ticket-"][data-test-id$="-layout"]`: a view of any ticket.
+ */
+function anyTicket(template: string): string {
+  return template.replace(/\[([\w-]+)="([^"]*)\{id\}([^"]*)"\]/g, (_all, name: string, before: string, after: string) =>
+    before || after ? `${before ? `[${name}^="${before}"]` : ''}${after ? `[${name}$="${after}"]` : ''}` : `[${name}]`,
+  );
+}
+
+/**
+ * A page that keys no view by ticket at all (an older UI, a saved page) is read from its one shown view, or
+ * from the whole page when the app shows one ticket at a time. While any keyed view is in the page, only the
+ * keyed view of this ticket counts: the previous ticket's view must never pass for the new one.
+ */
+function unkeyedRoot(adapter: Adapter, doc: Document): Element | null {
+  if (adapter.root.selectors.some((template) => queryAll(doc, anyTicket(template)).length > 0)) return null;
+  const { within } = adapter.root;
+  const subject = adapter.fields.subject.selectors;
+  const views = (within ? queryAll(doc, within) : doc.body ? [doc.body] : []).filter(
+    (view) => isShown(view) && subject.some((selector) => queryAll(view, selector).some(isShown)),
+  );
+  return views.length === 1 ? (views[0] ?? null) : null;
 }

@@ -9,6 +9,7 @@ import { searchText, suggestForTicket } from '../search/engine';
 import { guessLanguage } from '../text/language';
 import { articlePlainText } from './article-text';
 import { copyToClipboard } from './clipboard';
+import { recordUse } from './learning';
 import { fillPlaceholders } from './placeholders';
 import type { Connection } from './connection';
 import { EscalationPanel } from './EscalationPanel';
@@ -92,6 +93,7 @@ export function App(props: AppProps) {
 
   const useArticle = async (article: Article, action: UseAction) => {
     consult(article.id);
+    if (ticket && knowledge) void recordUse(knowledge.index, ticket, article.id).catch(() => undefined);
     const text = fillPlaceholders(articlePlainText(article), ticket);
     const html = article.html === undefined ? undefined : fillPlaceholders(article.html, ticket, true);
     try {

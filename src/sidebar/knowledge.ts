@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { parseRulesJson, type Rules } from '../escalation/schema';
 import { Article } from '../model/article';
 import { type KnowledgeIndex, loadIndex } from '../search/engine';
+import { restoreLearning } from './learning';
 
 export interface Knowledge {
   index: KnowledgeIndex;
@@ -27,8 +28,11 @@ export async function loadBundledKnowledge(): Promise<Knowledge> {
     readAsset('/kb/rules.json'),
   ]);
   const articles = z.array(Article).parse(JSON.parse(articlesJson));
+  const index = loadIndex(indexJson, articles);
+  // What agents used before lifts those answers for similar tickets; a bad stored copy is ignored.
+  await restoreLearning(index).catch(() => undefined);
   return {
-    index: loadIndex(indexJson, articles),
+    index,
     articles: new Map(articles.map((article) => [article.id, article])),
     rules: parseRulesJson(rulesJson, 'kb/rules.json'),
   };
