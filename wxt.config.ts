@@ -26,10 +26,13 @@ function extraHosts(): string[] {
 /** Files the build writes for the sidebar to load: see src/sidebar/knowledge.ts. */
 const KNOWLEDGE_ASSETS = ['kb/articles.json', 'kb/index.json', 'kb/rules.json'] as const;
 
-const hosts = [...HOST_MATCHES, ...extraHosts()];
+const extra = extraHosts();
+const hosts = [...HOST_MATCHES, ...extra];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Lets two builds (two checkouts' worth of work, or parallel test runs) keep out of each other's way.
+  outDir: process.env.OUTPUT_DIR ?? '.output',
   imports: false,
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
@@ -53,9 +56,11 @@ export default defineConfig({
       paths.push(...KNOWLEDGE_ASSETS);
     },
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) {
-        script.matches = [...new Set([...(script.matches ?? []), ...hosts])];
-      }
+      if (extra.length === 0) return;
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: extra, js: ['content-scripts/self-hosted.js'], run_at: 'document_idle' },
+      ];
     },
     'build:publicAssets': async (_wxt, files) => {
       const knowledge = await compileKnowledge(knowledgeDir);

@@ -1,23 +1,27 @@
 import { freshdesk } from './freshdesk';
-import { detectPage } from './page';
+import { findAmong } from './page';
+import { SELF_HOSTED_ADAPTERS } from './self-hosted';
 import type { Adapter } from './types';
 import { zendesk } from './zendesk';
 
-// Imported by wxt.config.ts in Node at build time: nothing here may touch `document` or `window` on import.
+/*
+ * The registry, for the build, the tests and the CLI. Content scripts do not import it: each hosted helpdesk
+ * gets a content script with its own adapter only (entrypoints/<id>.content.ts), so what runs in a helpdesk
+ * page stays small however many helpdesks there are.
+ * Imported by wxt.config.ts in Node at build time: nothing here may touch `document` or `window` on import.
+ */
 
-export const ADAPTERS: readonly Adapter[] = [zendesk, freshdesk];
+/** Helpdesks on their vendors' hosts, each with its own content script. */
+export const HOSTED_ADAPTERS: readonly Adapter[] = [zendesk, freshdesk];
+
+export { SELF_HOSTED_ADAPTERS };
+
+export const ADAPTERS: readonly Adapter[] = [...HOSTED_ADAPTERS, ...SELF_HOSTED_ADAPTERS];
 
 /** Every adapter's manifest match patterns, once each. */
 export const HOST_MATCHES: readonly string[] = [...new Set(ADAPTERS.flatMap((adapter) => adapter.matches))];
 
 /** The adapter for the helpdesk this page belongs to, or `null` on any other page. */
 export function findAdapter(doc: Document, url: URL): Adapter | null {
-  for (const adapter of ADAPTERS) {
-    try {
-      if (detectPage(adapter.page, doc, url)) return adapter;
-    } catch {
-      // A hostile page must not stop the other adapters from looking.
-    }
-  }
-  return null;
+  return findAmong(ADAPTERS, doc, url);
 }

@@ -16,6 +16,18 @@ export function detectPage(spec: PageSpec, doc: Document, url: URL): boolean {
   return spec.signature.some((selector) => queryAll(doc, selector).length > 0);
 }
 
+/** The first of `adapters` whose helpdesk this page belongs to, or `null`. */
+export function findAmong(adapters: readonly Adapter[], doc: Document, url: URL): Adapter | null {
+  for (const adapter of adapters) {
+    try {
+      if (detectPage(adapter.page, doc, url)) return adapter;
+    } catch {
+      // A hostile page must not stop the other adapters from looking.
+    }
+  }
+  return null;
+}
+
 /** The ticket id agents see, from the URL; `null` when the page shows no ticket. */
 export function ticketIdFromUrl(spec: PageSpec, url: URL): string | null {
   const id = spec.ticketPath.exec(url.pathname)?.[1];

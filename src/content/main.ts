@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { findAdapter } from '../adapters';
 import { insertIntoEditor } from '../adapters/editor';
+import { findAmong } from '../adapters/page';
 import { readPage } from '../adapters/read';
 import type { Adapter } from '../adapters/types';
 import { DEFAULT_LAYOUT, SIDEBAR_PORT } from '../model/limits';
@@ -26,7 +26,7 @@ async function loadLayout(adapter: Adapter): Promise<Layout> {
  * that changes. Everything that can fail on a hostile page is caught here: the helpdesk page never sees
  * an exception from the extension.
  */
-export function startDeskmate(signal: AbortSignal): void {
+export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal): void {
   let adapter: Adapter | null = null;
   let frame: SidebarFrame | null = null;
   let port: Browser.runtime.Port | null = null;
@@ -68,7 +68,7 @@ export function startDeskmate(signal: AbortSignal): void {
   const tick = () => {
     try {
       const url = new URL(location.href);
-      adapter ??= findAdapter(document, url);
+      adapter ??= findAmong(adapters, document, url);
       if (!adapter) return;
       if (!frame) {
         const found = adapter;

@@ -7,9 +7,9 @@
  * `npm run bench -- --sizes 1000,10000,100000` picks the corpus sizes (default 1,000 and 10,000).
  */
 import MiniSearch from 'minisearch';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -135,18 +135,23 @@ async function quality() {
   }
 }
 
-function contentScript() {
-  const file = resolve('.output/chrome-mv3/content-scripts/content.js');
-  if (!existsSync(file)) {
-    console.log('\n(.output/chrome-mv3 not built: content script size skipped; run npm run build first)');
+function contentScripts() {
+  const dir = resolve(process.env.OUTPUT_DIR ?? '.output', 'chrome-mv3/content-scripts');
+  if (!existsSync(dir)) {
+    console.log('\n(the extension is not built: content script sizes skipped; run npm run build first)');
     return;
   }
-  const bytes = readFileSync(file);
-  console.log(`\n## Content script\n\n${(bytes.length / 1024).toFixed(1)} kB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} kB gzipped (budget 15 kB gzipped)`);
+  console.log('\n## Content scripts (budget 15 kB gzipped each)\n');
+  console.log(row(['script', 'kB', 'kB gzipped']));
+  console.log(row(['---', '---', '---']));
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.js')).sort()) {
+    const bytes = readFileSync(join(dir, name));
+    console.log(row([name, bytes.length / 1024, gzipSync(bytes, { level: 9 }).length / 1024]));
+  }
 }
 
 console.log(`# Deskmate bench: ${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${gc ? '' : ' (run with --expose-gc for heap figures)'}`);
 const source = await loadKnowledge(resolve('knowledge'));
 await scale(source);
 await quality();
-contentScript();
+contentScripts();

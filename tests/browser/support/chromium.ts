@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Request } from 'playwright-core';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const DEFAULT_EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
+/** Where `npm run build` writes the Chrome build; `OUTPUT_DIR` moves it, as it does for the build. */
+export const DEFAULT_EXTENSION_DIR = join(PROJECT_ROOT, process.env.OUTPUT_DIR ?? '.output', 'chrome-mv3');
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 /** Git-ignored; every browser run gets its own folder here, removed when it closes. */
 const TEMP_ROOT = join(PROJECT_ROOT, '.tmp');
