@@ -1,17 +1,25 @@
 // No DOM here on purpose: wxt.config.ts imports the adapters in Node at build time.
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, HOST_MATCHES } from '../../src/adapters';
+import { readdirSync } from 'node:fs';
+import { ADAPTERS, HOST_MATCHES, HOSTED_ADAPTERS, SELF_HOSTED_ADAPTERS } from '../../src/adapters';
 import { hostMatches } from '../../src/adapters/page';
 
 describe('adapter registry', () => {
   it('loads without a DOM and lists each helpdesk once', () => {
     expect(typeof document).toBe('undefined');
-    expect(ADAPTERS.map((adapter) => adapter.id)).toEqual(['zendesk', 'freshdesk']);
+    expect(ADAPTERS.map((adapter) => adapter.id)).toEqual(expect.arrayContaining(['zendesk', 'freshdesk']));
     expect(new Set(ADAPTERS.map((adapter) => adapter.id)).size).toBe(ADAPTERS.length);
   });
 
+  it('gives each hosted helpdesk its own content script, and self-hosted ones none', () => {
+    const scripts = readdirSync('entrypoints').filter((file) => file.endsWith('.content.ts'));
+    expect(scripts.sort()).toEqual([...HOSTED_ADAPTERS.map((adapter) => `${adapter.id}.content.ts`), 'self-hosted.content.ts'].sort());
+    for (const adapter of SELF_HOSTED_ADAPTERS) expect(adapter.matches).toEqual([]);
+  });
+
   it('offers manifest match patterns for every adapter host, for any scheme', () => {
-    expect(HOST_MATCHES).toEqual(['*://*.zendesk.com/*', '*://*.freshdesk.com/*']);
+    expect(HOST_MATCHES).toEqual(expect.arrayContaining(['*://*.zendesk.com/*', '*://*.freshdesk.com/*']));
+    expect(HOST_MATCHES).toEqual([...new Set(ADAPTERS.flatMap((adapter) => adapter.matches))]);
     for (const pattern of HOST_MATCHES) expect(pattern).toMatch(/^\*:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
   });
 
