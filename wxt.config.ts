@@ -41,7 +41,9 @@ export default defineConfig({
   manifest: {
     name: 'Deskmate',
     description: 'Knowledge-base answers and escalation notes beside the ticket, without ticket text leaving the browser.',
-    permissions: ['storage', 'clipboardWrite'],
+    permissions: ['storage', 'clipboardWrite', 'scripting'],
+    // Self-hosted helpdesks: asked for one site at a time, when the user enables the extension there.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Deskmate: show or hide the sidebar' },
     host_permissions: hosts,
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: hosts }],
