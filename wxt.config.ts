@@ -58,6 +58,11 @@ export default defineConfig({
       paths.push(...KNOWLEDGE_ASSETS);
     },
     'build:manifestGenerated': (_wxt, manifest) => {
+      // Manifest V2 (Firefox) has no optional_host_permissions: host patterns go in optional_permissions.
+      if (manifest.manifest_version === 2 && manifest.optional_host_permissions) {
+        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...manifest.optional_host_permissions];
+        delete manifest.optional_host_permissions;
+      }
       if (extra.length === 0) return;
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
