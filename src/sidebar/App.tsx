@@ -11,6 +11,7 @@ import { articlePlainText } from './article-text';
 import { copyToClipboard } from './clipboard';
 import { recordUse } from './learning';
 import { fillPlaceholders } from './placeholders';
+import { sanitizeArticleHtml } from './safe-html';
 import type { Connection } from './connection';
 import { EscalationPanel } from './EscalationPanel';
 import type { Knowledge } from './knowledge';
@@ -95,7 +96,7 @@ export function App(props: AppProps) {
     consult(article.id);
     if (ticket && knowledge) void recordUse(knowledge.index, ticket, article.id).catch(() => undefined);
     const text = fillPlaceholders(articlePlainText(article), ticket);
-    const html = article.html === undefined ? undefined : fillPlaceholders(article.html, ticket, true);
+    const html = article.html === undefined ? undefined : sanitizeArticleHtml(fillPlaceholders(article.html, ticket, true));
     try {
       if (action === 'link' && article.url) {
         await copyToClipboard(article.url);

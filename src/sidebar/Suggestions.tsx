@@ -1,6 +1,7 @@
 import type { Article } from '../model/article';
 import type { Suggestion } from '../search/engine';
 import { directionOf } from './direction';
+import { sanitizeArticleHtml } from './safe-html';
 
 export type UseAction = 'insert' | 'copy' | 'link';
 
@@ -37,7 +38,12 @@ export function Suggestions({ heading, suggestions, articles, expanded, onToggle
                 {article.title}
               </button>
               {open ? (
-                <div class="article-body">{article.body}</div>
+                article.html ? (
+                  // Sanitised with a strict allow-list: structure and http(s) links only.
+                  <div class="article-body" dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(article.html) }} />
+                ) : (
+                  <div class="article-body plain">{article.body}</div>
+                )
               ) : (
                 suggestion.snippet && <p class="snippet">{suggestion.snippet}</p>
               )}

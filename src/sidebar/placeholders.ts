@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html/escape';
 import type { Ticket } from '../model/ticket';
 
 /** `{{ requester.first_name }}`, with the one space before it, so an empty value leaves no gap. */
@@ -27,8 +28,4 @@ export function fillPlaceholders(text: string, ticket: Ticket | null, html = fal
     if (!value) return '';
     return space + (html ? escapeHtml(value) : value);
   });
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -24,6 +24,6 @@ describe('fillPlaceholders', () => {
   });
 
   it('escapes values that go into HTML', () => {
-    expect(fillPlaceholders('<p>Dear {{requester.name}}</p>', ticket, true)).toBe('<p>Dear Dana &#60;b&#62;Levi&#60;/b&#62;</p>');
+    expect(fillPlaceholders('<p>Dear {{requester.name}}</p>', ticket, true)).toBe('<p>Dear Dana &lt;b&gt;Levi&lt;/b&gt;</p>');
   });
 });
