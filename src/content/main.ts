@@ -80,11 +80,12 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
       frame.ensureMounted();
       publish(withGrace(readPage(adapter, document, url)));
     } catch (error) {
+      // Before an adapter is found there is no sidebar to tell.
+      if (!adapter) return;
       publish({
-        state: 'unreadable',
-        helpdesk: adapter?.id ?? 'zendesk',
-        missing: ['page'],
-        diagnostic: `reader error: ${error instanceof Error ? error.name : 'unknown'}`,
+        state: 'error',
+        helpdesk: adapter.id,
+        diagnostic: `${adapter.name} reader failed on ${location.pathname.replace(/\d{2,}/g, '<n>')}: ${error instanceof Error ? error.name : 'unknown error'}`,
       });
     }
   };

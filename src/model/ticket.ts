@@ -82,5 +82,12 @@ export const PageState = z.discriminatedUnion('state', [
     diagnostic: z.string().check(z.maxLength(4_000)),
   }),
   z.object({ state: z.literal('ready'), ticket: Ticket, missing: z.array(z.string().check(z.maxLength(100))) }),
+  /** The reader itself failed (a bug, or a page hostile enough to break it); the next page change tries again. */
+  z.object({
+    state: z.literal('error'),
+    helpdesk: HelpdeskId,
+    /** Where it failed, for a bug report: never ticket text. */
+    diagnostic: z.string().check(z.maxLength(4_000)),
+  }),
 ]);
 export type PageState = z.infer<typeof PageState>;

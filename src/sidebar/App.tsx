@@ -228,6 +228,14 @@ function Body({ page, failure, children }: { page: PageState; failure: string | 
           diagnostic={page.diagnostic}
         />
       );
+    case 'error':
+      return (
+        <StatusPanel
+          title="Something went wrong reading this page"
+          detail="Suggestions come back on the next ticket; search still works."
+          diagnostic={page.diagnostic}
+        />
+      );
     case 'ready':
       return <>{children}</>;
   }
