@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { evaluate } from '../escalation/evaluate';
 import { writeNote } from '../escalation/note';
 import type { Article } from '../model/article';
@@ -15,6 +15,7 @@ import { sanitizeArticleHtml } from './safe-html';
 import type { Connection } from './connection';
 import { EscalationPanel } from './EscalationPanel';
 import type { Knowledge } from './knowledge';
+import { Shortcuts } from './Shortcuts';
 import { StatusPanel } from './StatusPanel';
 import { Suggestions, type UseAction } from './Suggestions';
 import { TicketCard } from './TicketCard';
@@ -44,10 +45,39 @@ export function App(props: AppProps) {
   const [consulted, setConsulted] = useState<{ ticketId: string; ids: string[] }>({ ticketId: '', ids: [] });
   const [notice, setNotice] = useState('');
   const [now, setNow] = useState(() => new Date());
+  const [help, setHelp] = useState(false);
+  const searchBox = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), CLOCK_TICK_MS);
     return () => clearInterval(timer);
+  }, []);
+
+  // On the document: a click on plain text leaves the focus on the frame's body, outside the sidebar.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const search = searchBox.current;
+      if (event.key === 'Escape') {
+        setHelp(false);
+        if (event.target === search) setQuery('');
+        return;
+      }
+      if (event.target === search && event.key === 'ArrowDown') {
+        document.querySelector<HTMLElement>('.suggestion-title')?.focus();
+        event.preventDefault();
+        return;
+      }
+      if ((event.target as Element).closest('input, textarea') || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === '/') {
+        search?.focus();
+        event.preventDefault();
+      } else if (event.key === '?') {
+        setHelp((shown) => !shown);
+        event.preventDefault();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }, []);
 
   // One object per page update, so the ranking below reruns only when the ticket changed.
@@ -153,10 +183,16 @@ export function App(props: AppProps) {
     <aside class="sidebar" data-testid="aa-sidebar" data-state={state} aria-label="Deskmate">
       <header class="bar">
         <h1>Deskmate</h1>
-        <button type="button" class="icon" aria-label="Collapse sidebar" title="Collapse" onClick={toggleCollapsed}>
-          ›
-        </button>
+        <span>
+          <button type="button" class="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelp((shown) => !shown)}>
+            ?
+          </button>
+          <button type="button" class="icon" aria-label="Collapse sidebar" title="Collapse" onClick={toggleCollapsed}>
+            ›
+          </button>
+        </span>
       </header>
+      {help && <Shortcuts onClose={() => setHelp(false)} />}
       <Body page={page} failure={failure}>
         {ticket && <TicketCard ticket={ticket} />}
       </Body>
@@ -181,7 +217,8 @@ export function App(props: AppProps) {
         <input
           type="search"
           data-testid="aa-search"
-          placeholder="Search answers"
+          ref={searchBox}
+          placeholder="Search answers ( / )"
           aria-label="Search the knowledge base"
           value={query}
           dir="auto"

@@ -15,12 +15,37 @@ interface Props {
   empty: string;
 }
 
+const ACTION_KEYS: Readonly<Record<string, UseAction>> = { i: 'insert', c: 'copy', l: 'link' };
+
+/** Arrow keys move between answers; i, c and l insert, copy or copy the link of the answer in focus. */
+function onListKey(event: KeyboardEvent, articles: ReadonlyMap<string, Article>, onUse: Props['onUse']) {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const item = (event.target as Element).closest('[data-article-id]');
+  const list = event.currentTarget as HTMLElement;
+  if (!item) return;
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    const titles = Array.from(list.querySelectorAll<HTMLElement>('.suggestion-title'));
+    const at = titles.findIndex((title) => item.contains(title));
+    titles[at + (event.key === 'ArrowDown' ? 1 : -1)]?.focus();
+    event.preventDefault();
+    return;
+  }
+  const action = ACTION_KEYS[event.key];
+  const article = articles.get(item.getAttribute('data-article-id') ?? '');
+  if (action && article) {
+    onUse(article, action);
+    event.preventDefault();
+  }
+}
+
 export function Suggestions({ heading, suggestions, articles, expanded, onToggle, onUse, empty }: Props) {
+  const weak = suggestions.length > 0 && !suggestions.some((suggestion) => suggestion.confident);
   return (
     <section class="suggestions" aria-label={heading}>
       <h2 class="section-title">{heading}</h2>
       {suggestions.length === 0 && <p class="muted">{empty}</p>}
-      <ol class="suggestion-list" aria-live="polite">
+      {weak && <p class="muted">No strong match. These are the closest answers; the search box may find better.</p>}
+      <ol class="suggestion-list" aria-live="polite" onKeyDown={(event) => onListKey(event, articles, onUse)}>
         {suggestions.map((suggestion) => {
           const article = articles.get(suggestion.id);
           if (!article) return null;
@@ -54,14 +79,14 @@ export function Suggestions({ heading, suggestions, articles, expanded, onToggle
                 </p>
               )}
               <div class="actions">
-                <button type="button" data-testid="aa-insert" onClick={() => onUse(article, 'insert')}>
+                <button type="button" data-testid="aa-insert" title="Insert into the reply (i)" onClick={() => onUse(article, 'insert')}>
                   Insert
                 </button>
-                <button type="button" onClick={() => onUse(article, 'copy')}>
+                <button type="button" title="Copy (c)" onClick={() => onUse(article, 'copy')}>
                   Copy
                 </button>
                 {article.url && (
-                  <button type="button" onClick={() => onUse(article, 'link')}>
+                  <button type="button" title="Copy link (l)" onClick={() => onUse(article, 'link')}>
                     Copy link
                   </button>
                 )}
