@@ -1,4 +1,5 @@
-import { compilePhrase, type PhraseMatcher, wordKey } from './phrases';
+import { compilePhrase, wordKey } from './phrases';
+import type { PhraseMatcher } from './phrases';
 import type { Level, Rules, Trigger } from './schema';
 
 export interface CompiledTrigger {
@@ -13,6 +14,8 @@ export interface CompiledRules {
   /** Highest urgency first: "2 - High" is read by the first level that names one of its words. */
   priorities: readonly { level: Level; names: ReadonlySet<string> }[];
   triggers: readonly CompiledTrigger[];
+  /** The openings of how-to questions, every language together. */
+  questions: readonly PhraseMatcher[];
 }
 
 const URGENCY_ORDER: readonly Level[] = ['high', 'medium', 'low'];
@@ -45,6 +48,7 @@ export function compileRules(rules: Rules): CompiledRules {
     compiled = {
       priorities: URGENCY_ORDER.map((level) => ({ level, names: keys(rules.priorities[level]) })),
       triggers: rules.triggers.map(compileTrigger),
+      questions: Object.values(rules.questions ?? {}).flatMap((list) => list.flatMap((phrase) => compilePhrase(phrase) ?? [])),
     };
     cache.set(rules, compiled);
   }

@@ -21,18 +21,44 @@ const Text = z.string().check(z.minLength(1), z.maxLength(1_000));
 const Word = z.pipe(z.union([z.string(), z.number()]), z.transform((value) => String(value)));
 const Language = z.string().check(z.regex(/^[a-z]{2,3}$/, { error: 'languages are BCP 47 primary subtags: en, ar, he' }));
 
+/**
+ * ITIL's two escalation paths: functional goes to the people with the skills (Security, SRE), hierarchical
+ * goes up to the people with the authority (an account's manager, a duty manager).
+ */
+export const PATH_KINDS = ['functional', 'hierarchical'] as const;
+export type PathKind = (typeof PATH_KINDS)[number];
+
 const Team = z.strictObject({
   id: Id,
   name: Text,
   /** How an escalation reaches the team: a helpdesk group, a queue, a pager. */
   path: z.optional(Text),
+  kind: z.optional(z.enum(PATH_KINDS)),
 });
 
 const SeverityTarget = z.strictObject({
   name: Text,
   responseMinutes: z.number().check(z.positive()),
   escalate: z.boolean(),
+  /** Who is told of every ticket at this severity, whichever team takes it: the hierarchical path. */
+  notify: z.optional(Text),
 });
+
+/** `ceo@example.com`, or `@example.com` for everyone at that domain. */
+const RequesterPattern = z.string().check(
+  z.regex(/^[^\s@]*@[^\s@]+\.[^\s@]+$/, { error: 'requesters are e-mail addresses or @domains' }),
+);
+
+/** A customer tier (VIP, enterprise): known by the ticket's tags or by who wrote it. */
+const Tier = z.strictObject({
+  id: Id,
+  name: Text,
+  tags: z.optional(z.array(Word)),
+  requesters: z.optional(z.array(RequesterPattern)),
+});
+export type Tier = z.infer<typeof Tier>;
+
+const Count = z.number().check(z.int(), z.positive());
 
 const ByUrgency = z.strictObject({ high: Severity, medium: Severity, low: Severity });
 
@@ -43,6 +69,16 @@ const Trigger = z.strictObject({
   status: z.optional(z.array(Word)),
   tags: z.optional(z.array(Word)),
   phrases: z.optional(z.record(Language, z.array(Text))),
+  /** The requester is in one of these tiers. */
+  tier: z.optional(z.array(Id)),
+  /** At least this share of the response target has passed since the ticket was created: 1 is a breach. */
+  slaElapsed: z.optional(z.number().check(z.positive(), z.lte(100))),
+  /** The ticket was reopened at least this many times (where the helpdesk shows it). */
+  minReopens: z.optional(Count),
+  /** The customer wrote at least this many messages on the ticket (where the helpdesk shows it). */
+  minContacts: z.optional(Count),
+  /** `false`: the phrases do not count inside a how-to question (see `questions`). */
+  inQuestions: z.optional(z.boolean()),
   /** Also required: an amount of money at least this large in the ticket (any currency). */
   minAmount: z.optional(z.number().check(z.positive())),
   impact: z.optional(Level),
@@ -64,12 +100,21 @@ export const RulesSchema = z.strictObject({
   defaults: z.strictObject({ impact: Level, urgency: Level, team: Id }),
   /** Asked before any escalation. */
   checklist: z.array(Text),
+  tiers: z.optional(z.array(Tier)),
+  /** How how-to questions start, by language ("how do", "كيف", "איך"). */
+  questions: z.optional(z.record(Language, z.array(Text))),
   triggers: z.array(Trigger),
 });
-export type Rules = z.infer<typeof RulesSchema>;
 
-/** Rule ids the evaluation uses for reasons that come from no trigger. */
+/**
+ * The rules as checked. `warnings` is set only on rules that stand in for a file that could not be used
+ * (`parseRules` with a fallback): the sidebar shows them next to the guidance.
+ */
+export type Rules = z.infer<typeof RulesSchema> & { warnings?: readonly string[] };
+
+/** Rule ids the evaluation uses for reasons and checklist items that come from no trigger. */
 export const PRIORITY_RULE = 'priorities';
+export const CHECKLIST_RULE = 'checklist';
 
 export type Path = readonly PropertyKey[];
 
@@ -189,17 +234,43 @@ function crossCheck(rules: Rules): RulesProblem[] {
     });
   }
 
+  for (const [language, list] of Object.entries(rules.questions ?? {})) {
+    list.forEach((phrase, j) => {
+      const problem = phraseProblem(phrase);
+      if (problem) problems.push({ path: ['questions', language, j], message: `"${phrase}" ${problem}` });
+    });
+  }
+
+  const tiers = rules.tiers ?? [];
+  const tierIds = tiers.map((tier) => tier.id);
+  for (const i of duplicates(tiers, (tier) => tier.id)) {
+    problems.push({ path: ['tiers', i, 'id'], message: `duplicate tier id "${tiers[i]?.id}"` });
+  }
+  tiers.forEach((tier, i) => {
+    if (!tier.tags?.length && !tier.requesters?.length) problems.push({ path: ['tiers', i], message: 'matches nobody: give tags or requesters' });
+  });
+
   for (const i of duplicates(rules.triggers, (trigger) => trigger.id)) {
     problems.push({ path: ['triggers', i, 'id'], message: `duplicate trigger id "${rules.triggers[i]?.id}"` });
   }
   rules.triggers.forEach((trigger, i) => {
-    if (trigger.id === PRIORITY_RULE) problems.push({ path: ['triggers', i, 'id'], message: `"${PRIORITY_RULE}" is reserved` });
+    if (trigger.id === PRIORITY_RULE || trigger.id === CHECKLIST_RULE) {
+      problems.push({ path: ['triggers', i, 'id'], message: `"${trigger.id}" is reserved` });
+    }
     if (trigger.team !== undefined && !teamIds.includes(trigger.team)) {
       problems.push({ path: ['triggers', i, 'team'], message: unknownTeam(trigger.team) });
     }
+    trigger.tier?.forEach((id, j) => {
+      if (!tierIds.includes(id)) problems.push({ path: ['triggers', i, 'tier', j], message: `unknown tier "${id}" (tiers: ${tierIds.join(', ') || 'none'})` });
+    });
     const phrases = Object.entries(trigger.phrases ?? {});
-    const conditions = [trigger.priority, trigger.status, trigger.tags].some((list) => list?.length) || phrases.some(([, list]) => list.length > 0);
-    if (!conditions) problems.push({ path: ['triggers', i], message: 'has no condition: give priority, status, tags or phrases' });
+    const conditions =
+      [trigger.priority, trigger.status, trigger.tags, trigger.tier].some((list) => list?.length) ||
+      phrases.some(([, list]) => list.length > 0) ||
+      [trigger.slaElapsed, trigger.minReopens, trigger.minContacts].some((value) => value !== undefined);
+    if (!conditions) {
+      problems.push({ path: ['triggers', i], message: 'has no condition: give priority, status, tags, phrases, tier, slaElapsed, minReopens or minContacts' });
+    }
     if (trigger.impact === undefined && trigger.urgency === undefined && trigger.team === undefined && trigger.escalate === undefined) {
       problems.push({ path: ['triggers', i], message: 'changes nothing: give impact, urgency, team or escalate' });
     }

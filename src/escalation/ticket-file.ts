@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import { HelpdeskId, LIMITS, type Requester, type Ticket } from '../model/ticket';
-import { describeIssue, formatProblem, type RulesProblem } from './schema';
+import { HelpdeskId, LIMITS } from '../model/ticket';
+import type { Requester, Ticket } from '../model/ticket';
+import { describeIssue, formatProblem } from './schema';
+import type { RulesProblem } from './schema';
 
 /**
  * A ticket saved as JSON for the CLI (shared/contracts.md section 3): `body` stands for the latest message
@@ -22,10 +24,15 @@ const TicketFile = z.looseObject({
   language: z.nullish(z.string()),
   helpdesk: z.nullish(z.string()),
   url: z.nullish(z.string()),
+  reopens: z.nullish(z.number().check(z.int(), z.nonnegative())),
+  contacts: z.nullish(z.number().check(z.int(), z.nonnegative())),
 });
 
-/** A ticket read from a file: it may name no helpdesk, which nothing in escalation needs. */
-export type FileTicket = Omit<Ticket, 'helpdesk'> & { helpdesk?: HelpdeskId };
+/**
+ * A ticket read from a file: it may name no helpdesk, which nothing in escalation needs, and may carry the
+ * counts some helpdesks show (times reopened, messages from the customer).
+ */
+export type FileTicket = Omit<Ticket, 'helpdesk'> & { helpdesk?: HelpdeskId; reopens?: number; contacts?: number };
 
 export class TicketFileError extends Error {
   constructor(file: string, problems: readonly RulesProblem[]) {
@@ -67,26 +74,18 @@ function jsonErrorLine(text: string, error: unknown): number | undefined {
   return position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
 }
 
-/** Reads a ticket file's text; faults name the file (and the line, for JSON syntax). */
-export function parseTicketFile(text: string, fileName: string): FileTicket {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
-    throw new TicketFileError(fileName, [{ path: [], message, line: jsonErrorLine(text, error) }]);
-  }
+/** A ticket from parsed JSON; `line` is where it stands in a file of one ticket a line. */
+function ticketFromData(data: unknown, fileName: string, line?: number): FileTicket {
+  const fault = (problems: RulesProblem[]) => new TicketFileError(fileName, problems.map((problem) => ({ ...problem, line: problem.line ?? line })));
   const result = TicketFile.safeParse(data);
-  if (!result.success) throw new TicketFileError(fileName, result.error.issues.flatMap((issue) => describeIssue(issue, data)));
+  if (!result.success) throw fault(result.error.issues.flatMap((issue) => describeIssue(issue, data)));
   const file = result.data;
 
   const id = String(file.id).trim();
-  if (!id || id.length > LIMITS.id) throw new TicketFileError(fileName, [{ path: ['id'], message: `must be 1 to ${LIMITS.id} characters` }]);
+  if (!id || id.length > LIMITS.id) throw fault([{ path: ['id'], message: `must be 1 to ${LIMITS.id} characters` }]);
   const subject = (file.subject ?? '').slice(0, LIMITS.subject);
   const latestMessage = (file.latestMessage ?? file.body ?? '').slice(0, LIMITS.latestMessage);
-  if (!subject.trim() && !latestMessage.trim()) {
-    throw new TicketFileError(fileName, [{ path: [], message: 'the ticket has neither a subject nor a body' }]);
-  }
+  if (!subject.trim() && !latestMessage.trim()) throw fault([{ path: [], message: 'the ticket has neither a subject nor a body' }]);
   const helpdesk = HelpdeskId.safeParse(file.helpdesk);
   return {
     id,
@@ -101,5 +100,66 @@ export function parseTicketFile(text: string, fileName: string): FileTicket {
     status: short(file.status),
     createdAt: short(file.createdAt),
     language: short(file.language)?.slice(0, 16),
+    ...(typeof file.reopens === 'number' && { reopens: file.reopens }),
+    ...(typeof file.contacts === 'number' && { contacts: file.contacts }),
   };
+}
+
+/** Reads a ticket file's text; faults name the file (and the line, for JSON syntax). */
+export function parseTicketFile(text: string, fileName: string): FileTicket {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    throw new TicketFileError(fileName, [{ path: [], message, line: jsonErrorLine(text, error) }]);
+  }
+  return ticketFromData(data, fileName);
+}
+
+export interface LabelledTicket {
+  ticket: FileTicket;
+  /** The file's answer to "should this ticket escalate?". */
+  label: boolean;
+  /** Where the file files the ticket (`queue`, else `group`), for figures per queue. */
+  queue?: string;
+  line: number;
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', '1']);
+const FALSE_WORDS = new Set(['false', 'no', '0']);
+
+function labelOf(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const word = typeof value === 'string' || typeof value === 'number' ? String(value).trim().toLowerCase() : '';
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return undefined;
+}
+
+/**
+ * A `.jsonl` file of tickets, one a line, each with a yes/no `labelField` (`"escalate": true`). Blank lines
+ * are skipped; every fault names the file and the line.
+ */
+export function parseLabelledTickets(text: string, fileName: string, labelField = 'escalate'): LabelledTicket[] {
+  const tickets: LabelledTicket[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = i + 1;
+    if (!raw.trim()) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch (error) {
+      throw new TicketFileError(fileName, [{ path: [], message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`, line }]);
+    }
+    const ticket = ticketFromData(data, fileName, line);
+    const record = data as Record<string, unknown>;
+    const label = labelOf(record[labelField]);
+    if (label === undefined) {
+      throw new TicketFileError(fileName, [{ path: [labelField], message: 'expected true or false', line }]);
+    }
+    const queue = record.queue ?? record.group;
+    tickets.push({ ticket, label, line, ...(typeof queue === 'string' && queue.trim() && { queue: queue.trim() }) });
+  });
+  return tickets;
 }

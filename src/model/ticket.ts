@@ -49,6 +49,10 @@ export const Ticket = z.object({
   createdAt: z.optional(z.string().check(z.maxLength(LIMITS.short))),
   /** BCP 47 primary subtag guessed from the text: `en`, `ar`, `he`, ... */
   language: z.optional(z.string().check(z.maxLength(16))),
+  /** How often the ticket was reopened, where the helpdesk shows it. */
+  reopens: z.optional(z.number().check(z.minimum(0))),
+  /** Messages from the customer on this ticket, where the adapter can count them. */
+  contacts: z.optional(z.number().check(z.minimum(0))),
   /** What the agent has typed in the reply editor so far, if the adapter can see it. */
   draft: z.optional(z.string().check(z.maxLength(LIMITS.latestMessage))),
 });

@@ -2,6 +2,7 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { evaluate } from '../escalation/evaluate';
 import { writeNote } from '../escalation/note';
+import type { NoteDraft } from '../escalation/note';
 import type { Article } from '../model/article';
 import type { Layout } from '../model/messages';
 import type { PageState, Ticket } from '../model/ticket';
@@ -151,18 +152,19 @@ export function App(props: AppProps) {
     }
   };
 
-  const note = (triedSoFar: string) => {
+  const note = (draft: NoteDraft) => {
     if (!ticket || !guidance || !knowledge) throw new Error('No ticket');
-    const articles = consulted.ticketId === ticketId ? consulted.ids : [];
+    const noteArticle = (id: string) => {
+      const article = knowledge.articles.get(id);
+      return article ? [{ id, title: article.title, url: article.url }] : [];
+    };
     return writeNote({
       ticket,
       guidance,
-      triedSoFar,
+      ...draft,
       now: new Date(),
-      articles: articles.flatMap((id) => {
-        const article = knowledge.articles.get(id);
-        return article ? [{ id, title: article.title, url: article.url }] : [];
-      }),
+      articles: (consulted.ticketId === ticketId ? consulted.ids : []).flatMap(noteArticle),
+      matched: ticketSuggestions.flatMap((suggestion) => noteArticle(suggestion.id)),
     });
   };
 
@@ -200,16 +202,14 @@ export function App(props: AppProps) {
         <EscalationPanel
           key={ticketId}
           guidance={guidance}
-          onCopyNote={async ({ triedSoFar }) => {
-            const { text, html } = note(triedSoFar);
+          note={note}
+          onCopyNote={async (draft) => {
+            const { text, html } = note(draft);
             await copyToClipboard(text, html);
           }}
-          onInsertNote={async ({ triedSoFar }) => {
-            const { text, html } = note(triedSoFar);
-            const result = connection ? await connection.insert('note', { text, html }) : null;
-            if (result?.ok) return 'Added to the internal note.';
-            await copyToClipboard(text, html);
-            return 'No internal-note editor found: the note was copied instead.';
+          onInsertNote={async (draft) => {
+            const { text, html } = note(draft);
+            return connection ? connection.insert('note', { text, html }) : { ok: false, reason: 'no-editor' };
           }}
         />
       )}

@@ -1,34 +1,90 @@
-import { useState } from 'preact/hooks';
-import type { Guidance } from '../escalation/evaluate';
+import { useMemo, useState } from 'preact/hooks';
+import type { ChecklistItem, Guidance } from '../escalation/evaluate';
+import type { Note, NoteDraft } from '../escalation/note';
+import type { InsertResult } from '../model/messages';
+import { useMinuteClock } from './escalation-clock';
+import { foldDraft, insertMessage, maskedSummary, pathLine, slaLine } from './escalation-text';
 
-interface Props {
+export interface EscalationPanelProps {
   guidance: Guidance;
-  onCopyNote(input: { triedSoFar: string }): Promise<void>;
-  onInsertNote(input: { triedSoFar: string }): Promise<string>;
+  onCopyNote(draft: NoteDraft): Promise<void>;
+  /**
+   * Puts the note into the helpdesk's internal-note editor. An `InsertResult` lets the panel word the outcome
+   * and copy the note when it did not go in; a string is a message the host has worded (and acted on) itself.
+   */
+  onInsertNote(draft: NoteDraft): Promise<InsertResult | string>;
+  /**
+   * Writes the note for a draft. With it the panel previews the note, offers to turn masking off, and hands the
+   * host every field of the draft; without it the host is taken to read "tried so far" only, and the ticked
+   * items and the ask are folded into that.
+   */
+  note?: (draft: NoteDraft) => Note;
 }
 
-function slaText(sla: Guidance['sla']): string {
-  if (sla.breached) return `SLA breached (target ${sla.targetMinutes} min)`;
-  if (sla.remainingMinutes !== undefined) return `${sla.remainingMinutes} min left of ${sla.targetMinutes}`;
-  return `respond within ${sla.targetMinutes} min`;
+function Checklist(props: { legend: string; items: readonly ChecklistItem[]; ticked: ReadonlySet<string>; onToggle(text: string): void }) {
+  if (props.items.length === 0) return null;
+  return (
+    <fieldset class="checklist">
+      <legend>{props.legend}</legend>
+      {props.items.map((item) => (
+        <label key={item.text} dir="auto">
+          <input type="checkbox" checked={props.ticked.has(item.text)} onChange={() => props.onToggle(item.text)} /> {item.text}
+          {item.from === 'article' && <span class="muted"> ({item.article.title})</span>}
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
-export function EscalationPanel({ guidance, onCopyNote, onInsertNote }: Props) {
-  const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
+export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: EscalationPanelProps) {
+  const now = useMinuteClock();
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [tried, setTried] = useState('');
+  const [ask, setAsk] = useState('');
+  const [masking, setMasking] = useState(true);
   const [message, setMessage] = useState('');
 
-  const triedSoFar = () =>
-    [...guidance.checklist.filter((_, i) => checked.has(i)).map((item) => `- [x] ${item}`), tried.trim()]
-      .filter(Boolean)
-      .join('\n');
+  const draft: NoteDraft = {
+    triedSoFar: tried,
+    ask,
+    checklist: guidance.checklist.map((item) => ({ text: item.text, done: ticked.has(item.text) })),
+    redact: masking,
+  };
+  const forHost = note ? draft : foldDraft(draft);
+  const preview = useMemo(() => note?.(draft), [note, guidance, ticked, tried, ask, masking]);
 
-  const toggle = (i: number) =>
-    setChecked((previous) => {
+  const sla = slaLine(guidance.sla, now);
+  const path = pathLine(guidance);
+  const fromRules = guidance.checklist.filter((item) => item.from === 'rules');
+  const fromArticles = guidance.checklist.filter((item) => item.from === 'article');
+
+  const toggle = (text: string) =>
+    setTicked((previous) => {
       const next = new Set(previous);
-      if (!next.delete(i)) next.add(i);
+      if (!next.delete(text)) next.add(text);
       return next;
     });
+
+  const copy = () =>
+    onCopyNote(forHost).then(
+      () => setMessage('Escalation note copied.'),
+      () => setMessage('Copying failed: select the note text and copy it by hand.'),
+    );
+
+  const insert = async () => {
+    try {
+      const result = await onInsertNote(forHost);
+      if (typeof result === 'string') setMessage(result);
+      else if (result.ok) setMessage(insertMessage(result));
+      else {
+        // Never left with nothing: what did not go into the editor goes to the clipboard.
+        await onCopyNote(forHost);
+        setMessage(insertMessage(result));
+      }
+    } catch {
+      setMessage('The note could not be added or copied: copy it from the preview by hand.');
+    }
+  };
 
   return (
     <section
@@ -39,11 +95,29 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote }: Props) {
       data-team={guidance.team}
       aria-label="Escalation guidance"
     >
+      {guidance.warnings.length > 0 && (
+        <div class="notice" role="alert" data-testid="aa-escalation-warning">
+          {guidance.warnings.map((warning) => (
+            <p key={warning}>{warning}</p>
+          ))}
+        </div>
+      )}
       <h2 class="section-title">
         <span class={`severity ${guidance.severity}`}>{guidance.severity}</span>{' '}
         {guidance.escalate ? `Escalate to ${guidance.teamName ?? guidance.team}` : 'No escalation needed'}
+        {guidance.tier && <span class="tier"> · {guidance.tier.name} customer</span>}
       </h2>
-      <p class="muted">{slaText(guidance.sla)}</p>
+      {path && <p class="muted">{path}</p>}
+      {guidance.notify && <p class="muted">Also inform {guidance.notify}</p>}
+      <p class={sla.breached ? 'sla breached' : 'sla muted'} data-testid="aa-escalation-sla">
+        {guidance.sla.dueAt ? (
+          <time dateTime={guidance.sla.dueAt} title={new Date(guidance.sla.dueAt).toLocaleString()}>
+            {sla.text}
+          </time>
+        ) : (
+          sla.text
+        )}
+      </p>
       {guidance.reasons.length > 0 && (
         <ul class="reasons">
           {guidance.reasons.map((reason) => (
@@ -55,44 +129,42 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote }: Props) {
       )}
       <details class="prepare" open={guidance.escalate}>
         <summary>Checklist and note</summary>
-        {guidance.checklist.length > 0 && (
-          <fieldset class="checklist">
-            <legend>Before escalating</legend>
-            {guidance.checklist.map((item, i) => (
-              <label key={item} dir="auto">
-                <input type="checkbox" checked={checked.has(i)} onChange={() => toggle(i)} /> {item}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <Checklist legend="Before escalating" items={fromRules} ticked={ticked} onToggle={toggle} />
+        <Checklist legend="From the suggested articles" items={fromArticles} ticked={ticked} onToggle={toggle} />
         <label class="tried">
           Tried so far
           <textarea
             rows={3}
             value={tried}
             dir="auto"
+            data-testid="aa-note-tried"
             onInput={(event) => setTried((event.target as HTMLTextAreaElement).value)}
           />
         </label>
+        <label class="tried">
+          The ask (what you need from the team, and by when)
+          <textarea rows={2} value={ask} dir="auto" data-testid="aa-note-ask" onInput={(event) => setAsk((event.target as HTMLTextAreaElement).value)} />
+        </label>
+        {preview && (
+          <>
+            <label>
+              <input type="checkbox" checked={masking} data-testid="aa-note-redact" onChange={() => setMasking((on) => !on)} /> Hide emails, phone and
+              card numbers, IBANs, tokens and passwords
+            </label>
+            <details class="note-preview">
+              <summary>Preview the note{masking && maskedSummary(preview.masked) ? ` (${maskedSummary(preview.masked)})` : ''}</summary>
+              <pre dir={preview.dir} lang={preview.language} data-testid="aa-note-preview">
+                {preview.text}
+              </pre>
+            </details>
+          </>
+        )}
       </details>
       <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          data-testid="aa-copy-note"
-          onClick={() =>
-            void onCopyNote({ triedSoFar: triedSoFar() }).then(
-              () => setMessage('Escalation note copied.'),
-              () => setMessage('Copying failed: select the note text and copy it by hand.'),
-            )
-          }
-        >
+        <button type="button" class="primary" data-testid="aa-copy-note" onClick={() => void copy()}>
           Copy escalation note
         </button>
-        <button
-          type="button"
-          onClick={() => void onInsertNote({ triedSoFar: triedSoFar() }).then(setMessage)}
-        >
+        <button type="button" data-testid="aa-insert-note" onClick={() => void insert()}>
           Add as internal note
         </button>
       </div>

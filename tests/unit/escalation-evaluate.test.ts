@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/escalation/evaluate';
-import { defaultRulesFile, loadRulesFile, type Rules } from '../../src/escalation/rules';
+import type { EscalationTicket } from '../../src/escalation/evaluate';
+import { defaultRulesFile, loadRulesFile, parseRules } from '../../src/escalation/rules';
+import type { Rules } from '../../src/escalation/rules';
 import type { Article } from '../../src/model/article';
 import type { Ticket } from '../../src/model/ticket';
 
@@ -11,7 +13,8 @@ beforeAll(async () => {
 
 const NOW = new Date('2026-11-20T10:10:00Z');
 
-function ticket(fields: Partial<Ticket>): Ticket {
+/** A ticket as the sidebar has it, with the counts some helpdesks show. */
+function ticket(fields: Partial<Ticket> & Pick<EscalationTicket, 'reopens' | 'contacts'>): Ticket & Pick<EscalationTicket, 'reopens' | 'contacts'> {
   return {
     id: '35120',
     helpdesk: 'zendesk',
@@ -140,7 +143,7 @@ describe('combining signals', () => {
     const guidance = says('Outage', 'Your app is down. My lawyer will hear about this.');
     expect(guidance).toMatchObject({ severity: 'P1', team: 'sre-oncall' });
     expect(guidance.reasons.map((reason) => reason.rule)).toEqual(['outage', 'legal-threat']);
-    expect(guidance.checklist).toContain('Note the customer\'s exact words and any deadline they set');
+    expect(guidance.checklist).toContainEqual({ text: 'Note the customer\'s exact words and any deadline they set', from: 'rules', rule: 'legal-threat' });
   });
 
   it('reads the helpdesks’ priorities, numbers included', () => {
@@ -212,12 +215,181 @@ describe('article hints', () => {
 
   it('join the checklist, not the reasons, when the article is suggested', () => {
     const guidance = evaluate(rules, ticket({ subject: 'Refund', latestMessage: 'I want my money back' }), { now: NOW, articles: [article] });
-    expect(guidance.checklist).toContain('Escalate to Billing if the refund is above 500 EUR');
+    expect(guidance.checklist).toContainEqual({
+      text: 'Escalate to Billing if the refund is above 500 EUR',
+      from: 'article',
+      article: { id: 'refund-policy', title: 'Refund policy' },
+    });
     expect(guidance.reasons).toEqual([]);
   });
 
   it('change nothing when absent', () => {
     const guidance = evaluate(rules, ticket({ subject: 'Refund' }), { now: NOW, articles: [{ ...article, escalation: undefined }] });
     expect(guidance.reasons).toEqual([]);
+  });
+});
+
+describe('the path to the team', () => {
+  it('is functional to a specialist team, and a P1 tells the duty manager too', () => {
+    expect(says('Possible data breach', 'Our customer list was posted online.')).toMatchObject({
+      severity: 'P1',
+      team: 'security',
+      pathKind: 'functional',
+      teamPath: 'helpdesk group "Security", and the security on-call for P1',
+      notify: 'the support duty manager',
+    });
+  });
+
+  it('is hierarchical to the account manager, and names no one else below P1', () => {
+    const guidance = says('Cancel', 'We will cancel our contract unless this is fixed today.', { priority: 'urgent' });
+    expect(guidance).toMatchObject({ escalate: true, severity: 'P2', team: 'account-management', pathKind: 'hierarchical' });
+    expect(guidance.notify).toBeUndefined();
+  });
+
+  it('is not given when the ticket does not escalate', () => {
+    const guidance = says('How do I add a user?', 'Hello, how do I add a user?');
+    expect(guidance.pathKind).toBeUndefined();
+    expect(guidance.notify).toBeUndefined();
+  });
+});
+
+describe('cancellations', () => {
+  it.each([
+    ['en', 'Cancellation', 'Please cancel my subscription, we are moving to another provider.'],
+    ['ar', 'إلغاء', 'أرجو إلغاء اشتراكي في نهاية الشهر'],
+    ['he', 'ביטול', 'אני רוצה לבטל את המנוי שלי'],
+  ])('are a churn risk for account management (%s)', (_language, subject, message) => {
+    const guidance = says(subject, message);
+    expect(guidance.reasons[0]?.rule).toBe('churn-risk');
+    expect(guidance.escalate).toBe(false);
+    expect(says(subject, message, { priority: 'high' })).toMatchObject({ escalate: true, team: 'account-management' });
+  });
+});
+
+describe('customer tiers', () => {
+  it('come from tags, raise the impact and are named', () => {
+    const guidance = says('Export fails', 'The export button gives an error.', { tags: ['VIP'], priority: 'high' });
+    expect(guidance).toMatchObject({ tier: { id: 'vip', name: 'VIP' }, escalate: true, severity: 'P2' });
+    expect(guidance.reasons[0]).toEqual({ rule: 'key-account', detail: 'customer tier VIP' });
+  });
+
+  it('come from the requester’s address or domain in a team’s VIP list', () => {
+    const own = parseRules(
+      ['tiers:', '  - id: vip', '    name: VIP', '    requesters: ["ceo@big.example", "@partner.example"]', '  - id: enterprise', '    name: Enterprise', '    tags: [enterprise]'].join('\n'),
+      'team.yaml',
+      rules,
+    );
+    expect(own.warnings).toBeUndefined();
+    const from = (email: string) => evaluate(own, ticket({ subject: 'Hi', requester: { email } }), { now: NOW }).tier?.id;
+    expect(from('CEO@big.example')).toBe('vip');
+    expect(from('someone@eu.partner.example')).toBe('vip');
+    expect(from('other@big.example')).toBeUndefined();
+    expect(from('someone@notpartner.example')).toBeUndefined();
+  });
+});
+
+describe('reopened and repeated contacts', () => {
+  it('count where the helpdesk shows them', () => {
+    const reopened = evaluate(rules, ticket({ subject: 'Export', latestMessage: 'It fails again.', reopens: 2 }), { now: NOW });
+    expect(reopened.reasons[0]).toEqual({ rule: 'reopened', detail: 'reopened 2 times' });
+    const repeated = evaluate(rules, ticket({ subject: 'Export', latestMessage: 'Any news?', contacts: 4 }), { now: NOW });
+    expect(repeated.reasons[0]).toEqual({ rule: 'repeat-contact', detail: '4 messages from the customer' });
+    expect(evaluate(rules, ticket({ subject: 'Export', latestMessage: 'Any news?', contacts: 2 }), { now: NOW }).reasons).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'This is the third time I write about the failing export and I am still waiting for a reply.'],
+    ['ar', 'أكتب إليكم للمرة الثالثة بخصوص التصدير ولم يرد أحد'],
+    ['he', 'אני כותב בפעם השלישית ועדיין מחכה לתשובה'],
+  ])('said in words (%s)', (_language, message) => {
+    const guidance = says('Export', message);
+    expect(guidance.reasons[0]?.rule).toBe('repeat-contact');
+    expect(guidance.escalate).toBe(false);
+  });
+});
+
+describe('ticket age against the SLA', () => {
+  const old = { createdAt: '2026-11-18T10:00:00Z' };
+
+  it('raises the urgency of a ticket that missed its response target', () => {
+    const guidance = says('Slow', 'The dashboard is very slow today', old);
+    expect(guidance).toMatchObject({ escalate: true, severity: 'P2', team: 'tier2-support' });
+    expect(guidance.reasons.map((reason) => reason.rule)).toEqual(['degraded-service', 'sla-missed']);
+    expect(guidance.reasons[1]?.detail).toBe('the 480 min response target has passed');
+    expect(guidance.checklist[0]).toMatchObject({ rule: 'degraded-service' });
+  });
+
+  it('does not make an old how-to question escalate', () => {
+    const guidance = says('How do I export invoices?', 'Hello, where can I download last year’s invoices?', old);
+    expect(guidance).toMatchObject({ escalate: false, team: '' });
+    expect(guidance.reasons.map((reason) => reason.rule)).toEqual(['sla-missed']);
+  });
+
+  it('waits while the target still holds', () => {
+    expect(says('Slow', 'The dashboard is very slow today', { createdAt: '2026-11-20T10:00:00Z' }).reasons.map((reason) => reason.rule)).toEqual([
+      'degraded-service',
+    ]);
+  });
+});
+
+describe('rules that stand in for a broken file', () => {
+  it('pass their warnings on with the guidance', () => {
+    const fallback = parseRules('teams: [', 'team.yaml', rules);
+    const guidance = evaluate(fallback, ticket({ subject: 'Data breach' }), { now: NOW });
+    expect(guidance).toMatchObject({ severity: 'P1', team: 'security' });
+    expect(guidance.warnings[0]).toBe('team.yaml was not used: the last good rules apply.');
+    expect(says('Data breach', '').warnings).toEqual([]);
+  });
+});
+
+describe('what the customer asks about is not what happened to them', () => {
+  it.each([
+    ['en', 'How do I scan uploads for malware?'],
+    ['en', 'Do you have a status page where I can check if the service is down?'],
+    ['en', 'How do I report a phishing email I received from someone else?'],
+    ['en', 'Does your platform protect against SQL injection?'],
+    ['en', 'How can I prevent data loss when two people edit at once?'],
+    ['ar', 'كيف أحمي حسابي من التصيد الاحتيالي؟'],
+    ['ar', 'هل يوجد حل إذا كان الموقع لا يعمل؟'],
+    ['he', 'איך מגינים על החשבון מפני פישינג?'],
+    ['he', 'האם יש דף סטטוס למקרה שהאתר לא עובד?'],
+  ])('a how-to question (%s): %s', (_language, message) => {
+    expect(says('Question', message, { priority: 'high' })).toMatchObject({ escalate: false, team: '' });
+  });
+
+  it.each([
+    ['Our laptops got malware from your installer. How do I clean them?', 'security'],
+    ['How long will the outage last? Nothing loads for any of us.', 'sre-oncall'],
+    ['Why is the site down for everyone?', 'sre-oncall'],
+    ['I received a phishing email that looks like your invoice, how do I report it?', 'security'],
+  ])('the same words as a report: %s', (message, team) => {
+    expect(says('Help', message)).toMatchObject({ escalate: true, team });
+  });
+});
+
+describe('incidents escalate at P1 or P2 whatever the ticket’s own priority', () => {
+  it.each([
+    ['security', 'Suspicious activity on our account', 'We noticed logins from an unknown IP address and our admin password was changed without our knowledge.'],
+    ['security', 'Vulnerability report', 'I found a security vulnerability in your login page that allows cross-site scripting.'],
+    ['security', 'Phishing', 'Our staff got a phishing email pretending to be you.'],
+    ['security', 'نشاط مشبوه', 'لاحظنا نشاطاً مشبوهاً في حسابنا وتم تغيير كلمة المرور دون علمنا'],
+    ['security', 'ثغرة', 'هناك ثغرة أمنية في صفحة تسجيل الدخول'],
+    ['security', 'פעילות חשודה', 'זיהינו פעילות חשודה בחשבון והסיסמה שונתה בלי ידיעתנו'],
+    ['security', 'חולשה', 'מצאתי חולשת אבטחה בדף ההתחברות שלכם'],
+    ['sre-oncall', 'Everything down', 'Nothing loads since 10am, all our users get error 503.'],
+    ['sre-oncall', 'توقف', 'المنصة لا تعمل منذ ساعة ولا يستطيع أي موظف الدخول'],
+    ['sre-oncall', 'תקלה', 'המערכת לא עובדת כבר שעה ואף אחד מהעובדים לא מצליח להיכנס'],
+    ['legal', 'Legal', 'We will be taking legal steps if this is not resolved.'],
+    ['legal', 'تهديد', 'سأتخذ إجراءات قانونية ضد شركتكم'],
+    ['legal', 'תביעה', 'אני אגיש נגדכם תביעה'],
+    ['billing', 'Refund', 'I want a refund of 2,400 EUR for the unused licenses.'],
+    ['billing', 'استرداد', 'أطلب استرداد 3000 دولار'],
+    ['billing', 'החזר', 'אני דורש החזר של 2000 שקל'],
+  ])('%s: %s', (team, subject, message) => {
+    for (const priority of [undefined, 'low']) {
+      const guidance = says(subject, message, { priority });
+      expect(guidance).toMatchObject({ escalate: true, team });
+      expect(['P1', 'P2']).toContain(guidance.severity);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultRulesFile, loadRules, loadRulesFile, parseRules, parseRulesJson, type Rules, RulesError } from '../../src/escalation/rules';
+import { defaultRulesFile, loadRules, loadRulesFile, parseRules, parseRulesJson, parseRulesStrict, RulesError } from '../../src/escalation/rules';
+import type { Rules } from '../../src/escalation/rules';
 
 const FIXTURES = 'tests/fixtures/escalation';
 const fixture = (name: string) => readFileSync(`${FIXTURES}/${name}`, 'utf8');
@@ -68,7 +69,7 @@ describe('rules errors name the file and the line', () => {
 
   it('an impact that is not a level', () => {
     const text = fixture('bad-team.yaml').replace('impact: medium\n    team: billing', 'impact: huge\n    team: billing');
-    expect(() => parseRules(text, 'x.yaml', defaults)).toThrow(/^x\.yaml:6: triggers\[0\]\.impact: expected one of low, medium, high, got "huge"$/);
+    expect(() => parseRulesStrict(text, 'x.yaml', defaults)).toThrow(/^x\.yaml:6: triggers\[0\]\.impact: expected one of low, medium, high, got "huge"$/);
   });
 
   it('cross-checks: duplicate ids, conditions that cannot match, triggers that change nothing', () => {
@@ -81,20 +82,77 @@ describe('rules errors name the file and the line', () => {
       '    tags: [x]',
       '  - id: b',
       '    impact: high',
+      '  - id: c',
+      '    tier: [vipp]',
+      '    urgency: high',
+      'tiers:',
+      '  - id: vip',
+      '    name: VIP',
     ].join('\n');
-    expect(() => parseRules(text, 'x.yaml', defaults)).toThrow(
+    expect(() => parseRulesStrict(text, 'x.yaml', defaults)).toThrow(
       [
+        'x.yaml:13: tiers[0]: matches nobody: give tags or requesters',
         'x.yaml:5: triggers[1].id: duplicate trigger id "a"',
         'x.yaml:3: triggers[0].phrases.en[0]: "!!!" has no letters or digits',
         'x.yaml:5: triggers[1]: changes nothing: give impact, urgency, team or escalate',
-        'x.yaml:7: triggers[2]: has no condition: give priority, status, tags or phrases',
+        'x.yaml:7: triggers[2]: has no condition: give priority, status, tags, phrases, tier, slaElapsed, minReopens or minContacts',
+        'x.yaml:10: triggers[3].tier[0]: unknown tier "vipp" (tiers: vip)',
       ].join('\n'),
     );
+  });
+
+  it('new conditions and fields are checked too', () => {
+    const text = [
+      'tiers:',
+      '  - id: vip',
+      '    name: VIP',
+      '    requesters: [ceo-at-big.example]',
+      'triggers:',
+      '  - id: old',
+      '    slaElapsed: 0',
+      '    minReopens: 1.5',
+      '    urgency: high',
+    ].join('\n');
+    expect(() => parseRulesStrict(text, 'x.yaml', defaults)).toThrow(/x\.yaml:4: tiers\[0\]\.requesters\[0\]: requesters are e-mail addresses or @domains, got "ceo-at-big\.example"/);
+    expect(() => parseRulesStrict(text, 'x.yaml', defaults)).toThrow(/x\.yaml:7: triggers\[0\]\.slaElapsed: must be more than 0, got 0/);
+    expect(() => parseRulesStrict(text, 'x.yaml', defaults)).toThrow(/x\.yaml:8: triggers\[0\]\.minReopens: /);
+    expect(() => parseRulesStrict('questions: { en: ["how do", "?"] }', 'x.yaml', defaults)).toThrow('x.yaml:1: questions.en[1]: "?" has no letters or digits');
   });
 
   it('JSON rules without lines', () => {
     expect(() => parseRulesJson('{', 'kb/rules.json')).toThrow(/^kb\/rules\.json: invalid JSON: /);
     expect(() => parseRulesJson('{"teams": []}', 'kb/rules.json')).toThrow(/^kb\/rules\.json: teams: needs at least 1$/m);
+  });
+});
+
+describe('a broken file with a fallback', () => {
+  it('gives the last good rules and says why', () => {
+    const rules = parseRules(fixture('bad-team.yaml'), 'imported.yaml', defaults);
+    const { warnings, ...plain } = rules;
+    expect(plain).toEqual(defaults);
+    expect(warnings).toEqual([
+      'imported.yaml was not used: the last good rules apply.',
+      `imported.yaml:11: triggers[1].team: unknown team "biling" (teams: ${TEAMS})`,
+    ]);
+  });
+
+  it('keeps earlier warnings while the rules still stand in, and drops them once a good file comes', () => {
+    const first = parseRules('teams: [', 'a.yaml', defaults);
+    const second = parseRules('matrix: 3', 'b.yaml', first);
+    expect(second.warnings?.filter((line) => line.endsWith('the last good rules apply.'))).toEqual([
+      'a.yaml was not used: the last good rules apply.',
+      'b.yaml was not used: the last good rules apply.',
+    ]);
+    const good = parseRules('checklist: [Ask for the order number]', 'c.yaml', second);
+    expect(good.warnings).toBeUndefined();
+    expect(good.checklist).toEqual(['Ask for the order number']);
+    expect(good.teams).toEqual(defaults.teams);
+  });
+
+  it('never throws, whatever the text', () => {
+    for (const text of ['', '- a list', 'teams: *unknown', '{', 'severities: { P1: 1 }']) {
+      expect(() => parseRules(text, 'x.yaml', defaults)).not.toThrow();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTicketFile } from '../../src/escalation/ticket-file';
+import { parseLabelledTickets, parseTicketFile } from '../../src/escalation/ticket-file';
 
 const parse = (data: unknown) => parseTicketFile(JSON.stringify(data), 'ticket.json');
 
@@ -53,5 +53,35 @@ describe('ticket files', () => {
     expect(() => parse({ id: 1, subject: 'S', tags: [{}] })).toThrow('ticket.json: tags[0]: expected a string or a number, got a mapping');
     expect(() => parse({ id: ' ', subject: 'S' })).toThrow('ticket.json: id: must be 1 to 64 characters');
     expect(() => parse({ id: 1 })).toThrow('ticket.json: the ticket has neither a subject nor a body');
+  });
+
+  it('read the reopen and contact counts some helpdesks show', () => {
+    expect(parse({ id: 1, subject: 'S', reopens: 2, contacts: 5 })).toMatchObject({ reopens: 2, contacts: 5 });
+    expect(parse({ id: 1, subject: 'S' })).not.toHaveProperty('reopens');
+    expect(() => parse({ id: 1, subject: 'S', reopens: -1 })).toThrow(/^ticket\.json: reopens: /);
+  });
+});
+
+describe('labelled ticket files, one ticket a line', () => {
+  const lines = (...rows: unknown[]) => rows.map((row) => JSON.stringify(row)).join('\n');
+
+  it('read the label, the queue and the line of each ticket, skipping blank lines', () => {
+    const tickets = parseLabelledTickets(
+      `${lines({ id: 1, subject: 'A', escalate: true, queue: 'Billing' }, { id: 2, subject: 'B', escalate: 'no', group: 'Tier 1' })}\n\n${lines({ id: 3, subject: 'C', escalate: 1 })}\n`,
+      'tickets.jsonl',
+    );
+    expect(tickets.map(({ ticket, label, queue, line }) => [ticket.id, label, queue, line])).toEqual([
+      ['1', true, 'Billing', 1],
+      ['2', false, 'Tier 1', 2],
+      ['3', true, undefined, 4],
+    ]);
+  });
+
+  it('name the file and the line at fault', () => {
+    expect(() => parseLabelledTickets(`${lines({ id: 1, subject: 'A', escalate: true })}\n{`, 'tickets.jsonl')).toThrow(/^tickets\.jsonl:2: invalid JSON: /);
+    expect(() => parseLabelledTickets(lines({ id: 1, subject: 'A', escalate: true }, { subject: 'B', escalate: true }), 'tickets.jsonl')).toThrow(
+      'tickets.jsonl:2: id: missing',
+    );
+    expect(() => parseLabelledTickets(lines({ id: 1, subject: 'A', risky: true }), 'tickets.jsonl', 'risky')).not.toThrow();
   });
 });
