@@ -1,6 +1,6 @@
 import type { InsertResult, InsertTarget } from '../model/messages';
-import { isShown, queryAll } from './dom';
-import { ticketIdFromUrl, ticketRoot } from './page';
+import { inOnePass, isShown, queryAll } from './dom';
+import { ticketKey, ticketRoot } from './page';
 import type { Adapter, ComposerMode, EditorSpec } from './types';
 
 export interface InsertContent {
@@ -72,10 +72,16 @@ function paste(win: Window & typeof globalThis, target: Element, text: string, h
   return !target.dispatchEvent(event);
 }
 
+/** The focused element in the editor's own tree: a document reports only the shadow host of a focused element. */
+function activeIn(editor: Editable): Element | null {
+  const root = editor.getRootNode() as Document | ShadowRoot;
+  return root.activeElement ?? null;
+}
+
 /** The browser's own editing command: it fires `beforeinput` and `input` and keeps the editor's undo history. */
 function execInsertText(doc: Document, editor: Editable, text: string): boolean {
   if (typeof doc.execCommand !== 'function') return false;
-  const active = doc.activeElement;
+  const active = activeIn(editor);
   if (!active || (active !== editor && !editor.contains(active))) return false;
   const before = editor.localName === 'textarea' ? (editor as HTMLTextAreaElement).value : editor.textContent;
   const done = attempt(() => doc.execCommand('insertText', false, text)) === true;
@@ -161,7 +167,7 @@ function insertIntoTextarea(doc: Document, area: HTMLTextAreaElement, content: I
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   if (!win) return false;
   // A textarea keeps its selection when it loses focus, so only the focused one says where the agent is.
-  const focused = doc.activeElement === area;
+  const focused = activeIn(area) === area;
   const at = focused ? area.selectionEnd : area.value.length;
   const text = !focused && area.value.trim() !== '' ? `${area.value.endsWith('\n') ? '\n' : '\n\n'}${content.text}` : content.text;
   area.focus({ preventScroll: true });
@@ -197,23 +203,29 @@ function choose(
  */
 export function insertIntoEditor(adapter: Adapter, doc: Document, target: InsertTarget, content: InsertContent): InsertResult {
   try {
-    const editors = adapter.editors;
-    if (!editors) return { ok: false, reason: 'no-editor' };
-    const id = ticketIdFromUrl(adapter.page, new URL(doc.URL));
-    const root = id === null ? null : ticketRoot(adapter, doc, id);
-    if (!root) return { ok: false, reason: 'no-editor' };
-    const reply = findEditor(root, editors.reply);
-    const note = editors.note ? findEditor(root, editors.note) : null;
-    const mode = editors.mode ? (attempt(() => editors.mode!(root)) ?? null) : null;
-    const editor = choose(target, reply, note, mode);
-    if (typeof editor === 'string') return { ok: false, reason: editor };
-    const spec = editor === reply ? editors.reply : (editors.note ?? editors.reply);
-    const done =
-      editor.localName === 'textarea'
-        ? insertIntoTextarea(doc, editor as HTMLTextAreaElement, content)
-        : insertIntoContentEditable(doc, editor as HTMLElement, spec, content);
-    return done ? { ok: true } : { ok: false, reason: 'error' };
+    return inOnePass(() => insertIntoOpenTicket(adapter, doc, target, content));
   } catch {
     return { ok: false, reason: 'error' };
   }
+}
+
+function insertIntoOpenTicket(adapter: Adapter, doc: Document, target: InsertTarget, content: InsertContent): InsertResult {
+  const editors = adapter.editors;
+  if (!editors) return { ok: false, reason: 'no-editor' };
+  const key = ticketKey(adapter.page, new URL(doc.URL));
+  const root = key === null ? null : ticketRoot(adapter, doc, key);
+  if (!root) return { ok: false, reason: 'no-editor' };
+  const reply = findEditor(root, editors.reply);
+  const note = editors.note ? findEditor(root, editors.note) : null;
+  const mode = editors.mode ? (attempt(() => editors.mode!(root)) ?? null) : null;
+  const editor = choose(target, reply, note, mode);
+  if (typeof editor === 'string') return { ok: false, reason: editor };
+  const spec = editor === reply ? editors.reply : (editors.note ?? editors.reply);
+  // A classic ServiceNow form's editor lives in a frame's document: edit it through its own document.
+  const own = editor.ownerDocument;
+  const done =
+    editor.localName === 'textarea'
+      ? insertIntoTextarea(own, editor as HTMLTextAreaElement, content)
+      : insertIntoContentEditable(own, editor as HTMLElement, spec, content);
+  return done ? { ok: true } : { ok: false, reason: 'error' };
 }

@@ -1,6 +1,14 @@
 import { freshdesk } from './freshdesk';
+import { front } from './front';
+import { gorgias } from './gorgias';
+import { helpscout } from './helpscout';
+import { hubspot } from './hubspot';
+import { intercom } from './intercom';
+import { jira } from './jira';
 import { findAmong } from './page';
+import { salesforce } from './salesforce';
 import { SELF_HOSTED_ADAPTERS } from './self-hosted';
+import { servicenow } from './servicenow';
 import type { Adapter } from './types';
 import { zendesk } from './zendesk';
 
@@ -12,7 +20,7 @@ import { zendesk } from './zendesk';
  */
 
 /** Helpdesks on their vendors' hosts, each with its own content script. */
-export const HOSTED_ADAPTERS: readonly Adapter[] = [zendesk, freshdesk];
+export const HOSTED_ADAPTERS: readonly Adapter[] = [zendesk, freshdesk, servicenow, jira, salesforce, hubspot, intercom, helpscout, front, gorgias];
 
 export { SELF_HOSTED_ADAPTERS };
 

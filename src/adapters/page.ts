@@ -1,5 +1,5 @@
 import { LIMITS } from '../model/limits';
-import { attrValue, isShown, queryAll } from './dom';
+import { attrValue, closestDeep, composedParent, isShown, queryAll } from './dom';
 import type { Adapter, PageSpec } from './types';
 
 export function hostMatches(hosts: readonly string[], hostname: string): boolean {
@@ -28,21 +28,37 @@ export function findAmong(adapters: readonly Adapter[], doc: Document, url: URL)
   return null;
 }
 
-/** The ticket id agents see, from the URL; `null` when the page shows no ticket. */
-export function ticketIdFromUrl(spec: PageSpec, url: URL): string | null {
-  const id = spec.ticketPath.exec(url.pathname)?.[1];
-  return id && id.length <= LIMITS.id ? id : null;
+/** Percent-decoded, twice at most: apps nest encoded URLs in their own (`/nav_to.do?uri=%2Fincident.do%3F…`). */
+export function decodedUrl(url: URL): string {
+  let text = url.pathname + url.search + url.hash;
+  for (let round = 0; round < 2 && /%[0-9a-f]{2}/i.test(text); round += 1) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      break;
+    }
+  }
+  return text;
 }
 
 /**
- * The shown view of ticket `id`, or `null` while it is not rendered. Views that the app keeps in the page for
- * other tabs carry another id, and a hidden view of this ticket does not count either.
+ * The URL's key for the open ticket (`ticketPath`, then `ticketUrl`); `null` when the page shows no ticket.
+ * It is the id agents see unless the adapter reads that from the page.
  */
-export function ticketRoot(adapter: Adapter, doc: Document, id: string): Element | null {
+export function ticketKey(spec: PageSpec, url: URL): string | null {
+  const key = spec.ticketPath.exec(url.pathname)?.[1] ?? (spec.ticketUrl ? spec.ticketUrl.exec(decodedUrl(url))?.[1] : undefined);
+  return key && key.length <= LIMITS.id ? key : null;
+}
+
+/**
+ * The shown view of the ticket with URL key `key`, or `null` while it is not rendered. Views that the app keeps
+ * in the page for other tabs carry another key, and a hidden view of this ticket does not count either.
+ */
+export function ticketRoot(adapter: Adapter, doc: Document, key: string): Element | null {
   for (const template of adapter.root.selectors) {
-    const selector = template.split('{id}').join(attrValue(id));
+    const selector = template.split('{id}').join(attrValue(key));
     for (const match of queryAll(doc, selector)) {
-      const root = (adapter.root.within ? match.closest(adapter.root.within) : null) ?? match;
+      const root = (adapter.root.within ? closestDeep(match, adapter.root.within) : null) ?? match;
       if (isShown(match) && isShown(root)) return root;
     }
   }
@@ -51,25 +67,39 @@ export function ticketRoot(adapter: Adapter, doc: Document, id: string): Element
 
 /**
  * `[data-ticket-id="{id}"]` -> `[data-ticket-id]`, `[data-test-id="ticket-{id}-layout"]` ->
- * `[data-test-id^="ticket-"][data-test-id$="-layout"]`: a view of any ticket.
+ * `[data-test-id^="ticket-"][data-test-id$="-layout"]`, `[href$="/{id}"]` -> `[href*="/"]`: a view of any ticket.
  */
 function anyTicket(template: string): string {
-  return template.replace(/\[([\w-]+)="([^"]*)\{id\}([^"]*)"\]/g, (_all, name: string, before: string, after: string) =>
-    before || after ? `${before ? `[${name}^="${before}"]` : ''}${after ? `[${name}$="${after}"]` : ''}` : `[${name}]`,
-  );
+  return template.replace(/\[([\w-]+)([~|^$*]?)="([^"]*)\{id\}([^"]*)"\]/g, (_all, name: string, op: string, before: string, after: string) => {
+    if (!before && !after) return `[${name}]`;
+    const start = before ? `[${name}${op === '' || op === '^' ? '^' : '*'}="${before}"]` : '';
+    const end = after ? `[${name}${op === '' || op === '$' ? '$' : '*'}="${after}"]` : '';
+    return start + end;
+  });
 }
 
 /**
- * A page that keys no view by ticket at all (an older UI, a saved page) is read from its one shown view, or
- * from the whole page when the app shows one ticket at a time. While any keyed view is in the page, only the
- * keyed view of this ticket counts: the previous ticket's view must never pass for the new one.
+ * A page that keys no view by ticket at all (an older UI, a saved page, an app that keys nothing) is read from
+ * its one shown view holding a subject or an id, or from the whole page when the app shows one ticket at a time. While any keyed view is
+ * in the page, only the keyed view of this ticket counts: the previous ticket's view must never pass for the
+ * new one.
  */
 function unkeyedRoot(adapter: Adapter, doc: Document): Element | null {
   if (adapter.root.selectors.some((template) => queryAll(doc, anyTicket(template)).length > 0)) return null;
   const { within } = adapter.root;
-  const subject = adapter.fields.subject.selectors;
+  const marks = [...adapter.fields.subject.selectors, ...(adapter.fields.id?.selectors ?? [])];
   const views = (within ? queryAll(doc, within) : doc.body ? [doc.body] : []).filter(
-    (view) => isShown(view) && subject.some((selector) => queryAll(view, selector).some(isShown)),
+    (view) => isShown(view) && marks.some((selector) => queryAll(view, selector).some(isShown)),
   );
-  return views.length === 1 ? (views[0] ?? null) : null;
+  // Views can nest (a console tab holding a record page): the innermost one is the ticket's.
+  const innermost = views.filter((view) => !views.some((other) => other !== view && contains(view, other)));
+  return innermost.length === 1 ? (innermost[0] ?? null) : null;
+}
+
+/** `inner` sits below `outer`, across shadow roots and frames. */
+function contains(outer: Element, inner: Element): boolean {
+  for (let node = composedParent(inner); node; node = composedParent(node)) {
+    if (node === outer) return true;
+  }
+  return false;
 }

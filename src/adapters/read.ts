@@ -1,10 +1,10 @@
 import { LIMITS } from '../model/limits';
 import type { PageState, Requester, Ticket, TicketField } from '../model/ticket';
-import { hiddenByMarkup, queryAll } from './dom';
-import { ticketIdFromUrl, ticketRoot } from './page';
+import { hiddenByMarkup, inOnePass, queryAll } from './dom';
+import { decodedUrl, ticketKey, ticketRoot } from './page';
 import { EMAIL } from './readers';
 import { readText } from './text';
-import type { Adapter, FieldSpec, ListSpec, MessagesSpec } from './types';
+import type { Adapter, FieldSpec, IdSpec, ListSpec, MessageContext, MessagesSpec } from './types';
 
 /** Matches per selector looked at before moving on: a stray selector must not walk a whole page. */
 const MATCHES_PER_SELECTOR = 25;
@@ -103,6 +103,19 @@ function messageItems(root: Element, spec: MessagesSpec): Element[] {
   return [];
 }
 
+/** The opening message kept apart from the conversation: a form field's value, or the element's text. */
+function openingText(root: Element, spec: MessagesSpec, budget: number): string | undefined {
+  for (const selector of spec.opening ?? []) {
+    for (const el of queryAll(root, selector).slice(0, MATCHES_PER_SELECTOR)) {
+      if (hiddenByMarkup(el, root)) continue;
+      const raw = el.localName === 'textarea' || el.localName === 'input' ? ((el as HTMLTextAreaElement).value ?? '') : readText(el, budget);
+      const text = raw.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim().slice(0, budget);
+      if (text && !PLACEHOLDER.test(text)) return text;
+    }
+  }
+  return undefined;
+}
+
 function newestFirst(items: Element[], spec: MessagesSpec): boolean {
   const first = items[0];
   const last = items[items.length - 1];
@@ -131,9 +144,10 @@ interface Conversation {
  * Reads the conversation newest message first and stops once the thread is full and the newest customer
  * message is known, so the cost is bounded by the caps rather than by the length of the ticket.
  */
-function readConversation(root: Element, spec: MessagesSpec): Conversation {
+function readConversation(root: Element, spec: MessagesSpec, context: MessageContext): Conversation {
   const items = messageItems(root, spec);
-  if (items.length === 0) return { count: 0 };
+  const opening = attempt(() => openingText(root, spec, LIMITS.latestMessage));
+  if (items.length === 0 && opening === undefined) return { count: 0 };
   const reversed = !newestFirst(items, spec);
   const ignore = spec.ignore?.join(', ');
   const parts: string[] = [];
@@ -143,7 +157,7 @@ function readConversation(root: Element, spec: MessagesSpec): Conversation {
   for (let i = 0; i < items.length; i += 1) {
     const item = items[reversed ? items.length - 1 - i : i]!;
     const room = LIMITS.thread - threadLength;
-    const wantsLatest = newestFromCustomer === undefined && attempt(() => spec.fromCustomer(item)) === true;
+    const wantsLatest = newestFromCustomer === undefined && attempt(() => spec.fromCustomer(item, context)) === true;
     if (room <= 0 && newestFromCustomer !== undefined) break;
     const budget = Math.max(room, wantsLatest || newest === undefined ? LIMITS.latestMessage : 0);
     if (budget <= 0) continue;
@@ -157,8 +171,15 @@ function readConversation(root: Element, spec: MessagesSpec): Conversation {
       threadLength += part.length + (parts.length > 1 ? THREAD_SEPARATOR.length : 0);
     }
   }
+  if (opening !== undefined) {
+    // The oldest message, from the customer: the latest one only when nothing newer came from them.
+    newest ??= opening;
+    newestFromCustomer ??= opening;
+    const room = LIMITS.thread - threadLength - (parts.length > 0 ? THREAD_SEPARATOR.length : 0);
+    if (room > 0) parts.push(opening.slice(0, room).trim());
+  }
   const thread = parts.join(THREAD_SEPARATOR).slice(0, LIMITS.thread).trim();
-  return { latestMessage: newestFromCustomer ?? newest, thread: thread || undefined, count: items.length };
+  return { latestMessage: newestFromCustomer ?? newest, thread: thread || undefined, count: items.length + (opening === undefined ? 0 : 1) };
 }
 
 function readRequester(root: Element, adapter: Adapter): Requester | undefined {
@@ -170,12 +191,30 @@ function readRequester(root: Element, adapter: Adapter): Requester | undefined {
   return { ...(name ? { name } : {}), ...(email ? { email: email.slice(0, LIMITS.short) } : {}) };
 }
 
-/** The URL path with ids and keys replaced, so a diagnostic says where without saying which ticket. */
-export function pathPattern(url: URL): string {
-  return url.pathname
+/** A path with every token that holds a digit replaced, and of a query only the parameter names. */
+function maskRoute(route: string): string {
+  const cut = route.indexOf('?');
+  const path = (cut < 0 ? route : route.slice(0, cut))
     .split('/')
-    .map((segment) => (/\d/.test(segment) && /^[\w.-]+$/.test(segment) ? ':id' : segment))
+    .map((segment) => segment.replace(/[\w.-]*\d[\w.-]*/g, ':id'))
     .join('/');
+  const names = (cut < 0 ? '' : route.slice(cut + 1))
+    .split(/[&?]/)
+    .map((pair) => pair.split('=')[0] ?? '')
+    .filter((name) => /^[\w.-]+$/.test(name));
+  return names.length > 0 ? `${path}?${names.map((name) => `${name}=:id`).join('&')}` : path;
+}
+
+/**
+ * The URL's route with ids and keys replaced, so a diagnostic says where without saying which ticket: the path,
+ * decoded where it nests another URL (`/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D…`), the names
+ * of query parameters (their values can hold search text) and a fragment route (`#ticket/zoom/:id`).
+ */
+export function pathPattern(url: URL): string {
+  const full = decodedUrl(url);
+  const hash = full.indexOf('#');
+  const route = maskRoute(hash < 0 ? full : full.slice(0, hash));
+  return hash < 0 || hash === full.length - 1 ? route : `${route}#${maskRoute(full.slice(hash + 1))}`;
 }
 
 function triedLine(field: string, selectors: readonly string[], note = ''): string {
@@ -205,12 +244,24 @@ function selectorsFor(adapter: Adapter, field: TicketField): readonly string[] {
     case 'thread':
       return [...fields.messages.items, ...fields.messages.body];
     case 'id':
-      return [adapter.page.ticketPath.source];
+      return fields.id?.selectors ?? [adapter.page.ticketPath.source];
   }
 }
 
-function unreadable(adapter: Adapter, url: URL, id: string, missing: TicketField[], lines: string[]): PageState {
-  return { state: 'unreadable', helpdesk: adapter.id, id, missing, diagnostic: diagnostic(adapter, url, lines) };
+function unreadable(adapter: Adapter, url: URL, id: string | undefined, missing: TicketField[], lines: string[]): PageState {
+  return { state: 'unreadable', helpdesk: adapter.id, ...(id === undefined ? {} : { id }), missing, diagnostic: diagnostic(adapter, url, lines) };
+}
+
+/** The id agents see, from the ticket view, in the shape the adapter expects. */
+function readId(root: Element, spec: IdSpec): string | undefined {
+  for (const selector of spec.selectors) {
+    for (const el of queryAll(root, selector).slice(0, MATCHES_PER_SELECTOR)) {
+      if (hiddenByMarkup(el, root)) continue;
+      const value = oneLine(attempt(() => readValue(el, spec.read, LIMITS.id)), LIMITS.id + 1);
+      if (value && value.length <= LIMITS.id && spec.pattern.test(value)) return value;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -219,63 +270,76 @@ function unreadable(adapter: Adapter, url: URL, id: string, missing: TicketField
  */
 export function readPage(adapter: Adapter, doc: Document, url: URL): PageState {
   try {
-    const id = ticketIdFromUrl(adapter.page, url);
-    if (id === null) return { state: 'no-ticket', helpdesk: adapter.id };
-    const root = ticketRoot(adapter, doc, id);
-    if (!root) {
-      const required = [...adapter.required];
-      return unreadable(adapter, url, id, required, [triedLine('ticket view', adapter.root.selectors, ' not found')]);
-    }
-
-    const subject = attempt(() => readField(root, adapter.fields.subject, LIMITS.subject));
-    const conversation = attempt(() => readConversation(root, adapter.fields.messages)) ?? { count: 0 };
-    const requester = attempt(() => readRequester(root, adapter));
-    const priority = attempt(() => readField(root, adapter.fields.priority, LIMITS.short));
-    const status = attempt(() => readField(root, adapter.fields.status, LIMITS.short));
-    const tags = attempt(() => readList(root, adapter.fields.tags)) ?? [];
-    const created = attempt(() => readField(root, adapter.fields.createdAt, LIMITS.short));
-    const createdAt = created === undefined ? undefined : (toIsoDate(created) ?? created);
-
-    const found: Record<TicketField, boolean> = {
-      id: true,
-      subject: subject !== undefined,
-      latestMessage: conversation.latestMessage !== undefined,
-      thread: conversation.thread !== undefined,
-      requester: requester !== undefined,
-      priority: priority !== undefined,
-      status: status !== undefined,
-      tags: tags.length > 0,
-      createdAt: createdAt !== undefined,
-    };
-    const missing = (Object.keys(found) as TicketField[]).filter((field) => !found[field]);
-    const missingRequired = missing.filter((field) => adapter.required.includes(field));
-    if (missingRequired.length > 0) {
-      const lines = missingRequired.map((field) =>
-        triedLine(field, selectorsFor(adapter, field), field === 'latestMessage' || field === 'thread' ? ` (${conversation.count} messages found)` : ''),
-      );
-      return unreadable(adapter, url, id, missingRequired, lines);
-    }
-
-    const ticket: Ticket = {
-      id,
-      helpdesk: adapter.id,
-      url: url.href.slice(0, 2_000),
-      subject: subject ?? '',
-      latestMessage: conversation.latestMessage ?? '',
-      thread: conversation.thread ?? '',
-      tags,
-      ...(requester ? { requester } : {}),
-      ...(priority ? { priority } : {}),
-      ...(status ? { status } : {}),
-      ...(createdAt ? { createdAt: createdAt.slice(0, LIMITS.short) } : {}),
-    };
-    return { state: 'ready', ticket, missing };
+    return inOnePass(() => readOpenTicket(adapter, doc, url));
   } catch (error) {
     return {
-      state: 'unreadable',
+      state: 'error',
       helpdesk: adapter.id,
-      missing: ['page'],
       diagnostic: diagnostic(adapter, url, [`reader error: ${error instanceof Error ? error.name : 'unknown'}`]),
     };
   }
+}
+
+function readOpenTicket(adapter: Adapter, doc: Document, url: URL): PageState {
+  const key = ticketKey(adapter.page, url);
+  if (key === null) return { state: 'no-ticket', helpdesk: adapter.id };
+  const idSpec = adapter.fields.id;
+  // An id read from the page is only known once the view is: the URL's key (a sys_id) is no id to show.
+  const urlId = idSpec ? undefined : key;
+  const root = ticketRoot(adapter, doc, key);
+  if (!root) {
+    const required = [...adapter.required];
+    const views = adapter.root.within ? [...adapter.root.selectors, adapter.root.within] : adapter.root.selectors;
+    return unreadable(adapter, url, urlId, required, [triedLine('ticket view', views, ' not found')]);
+  }
+  const id = idSpec ? attempt(() => readId(root, idSpec)) : key;
+
+  const subject = attempt(() => readField(root, adapter.fields.subject, LIMITS.subject));
+  const requester = attempt(() => readRequester(root, adapter));
+  const context: MessageContext = {
+    ...(requester?.name ? { requesterName: requester.name } : {}),
+    ...(requester?.email ? { requesterEmail: requester.email } : {}),
+  };
+  const conversation = attempt(() => readConversation(root, adapter.fields.messages, context)) ?? { count: 0 };
+  const priority = attempt(() => readField(root, adapter.fields.priority, LIMITS.short));
+  const status = attempt(() => readField(root, adapter.fields.status, LIMITS.short));
+  const tags = attempt(() => readList(root, adapter.fields.tags)) ?? [];
+  const created = attempt(() => readField(root, adapter.fields.createdAt, LIMITS.short));
+  const createdAt = created === undefined ? undefined : (toIsoDate(created) ?? created);
+
+  const found: Record<TicketField, boolean> = {
+    id: id !== undefined,
+    subject: subject !== undefined,
+    latestMessage: conversation.latestMessage !== undefined,
+    thread: conversation.thread !== undefined,
+    requester: requester !== undefined,
+    priority: priority !== undefined,
+    status: status !== undefined,
+    tags: tags.length > 0,
+    createdAt: createdAt !== undefined,
+  };
+  const missing = (Object.keys(found) as TicketField[]).filter((field) => !found[field]);
+  const missingRequired = missing.filter((field) => adapter.required.includes(field));
+  if (missingRequired.length > 0) {
+    const lines = missingRequired.map((field) =>
+      triedLine(field, selectorsFor(adapter, field), field === 'latestMessage' || field === 'thread' ? ` (${conversation.count} messages found)` : ''),
+    );
+    return unreadable(adapter, url, id, missingRequired, lines);
+  }
+  if (id === undefined) return unreadable(adapter, url, undefined, ['id'], [triedLine('id', selectorsFor(adapter, 'id'))]);
+
+  const ticket: Ticket = {
+    id,
+    helpdesk: adapter.id,
+    url: url.href.slice(0, 2_000),
+    subject: subject ?? '',
+    latestMessage: conversation.latestMessage ?? '',
+    thread: conversation.thread ?? '',
+    tags,
+    ...(requester ? { requester } : {}),
+    ...(priority ? { priority } : {}),
+    ...(status ? { status } : {}),
+    ...(createdAt ? { createdAt: createdAt.slice(0, LIMITS.short) } : {}),
+  };
+  return { state: 'ready', ticket, missing };
 }

@@ -1,5 +1,6 @@
-import { queryAll } from './dom';
+import { matches, queryAll } from './dom';
 import { ownText, readText } from './text';
+import type { MessagesSpec } from './types';
 
 /** Small readers adapters share: each turns one matched element into a value, or `null` to try the next match. */
 
@@ -54,4 +55,25 @@ export function tagText(el: Element): string | null {
 /** A heading that also holds badges and buttons: its own text, or all of it when it has none of its own. */
 export function headingText(el: Element): string | null {
   return ownText(el) || readText(el, 2_000) || null;
+}
+
+/** A person's name as written in different places: case, spacing and accents aside. */
+function personKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * For apps that mark a message only by its author: an `internal` marker makes it an agent's note; otherwise the
+ * author (the first `author` match) is compared with the ticket's requester, by name or e-mail. `null` when the
+ * page names no author or the requester is unknown.
+ */
+export function authoredByRequester(author: readonly string[], internal: readonly string[] = []): MessagesSpec['fromCustomer'] {
+  return (item, context) => {
+    if (internal.some((selector) => matches(item, selector) || queryAll(item, selector).length > 0)) return false;
+    const name = author.map((selector) => queryAll(item, selector)[0]).find((el) => el !== undefined);
+    const text = name ? personKey(readText(name, SHORT)) : '';
+    if (!text || (!context.requesterName && !context.requesterEmail)) return null;
+    if (context.requesterName && text === personKey(context.requesterName)) return true;
+    return context.requesterEmail ? text.includes(context.requesterEmail.toLowerCase()) : false;
+  };
 }

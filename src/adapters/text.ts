@@ -89,9 +89,25 @@ function emit(walk: Walk, raw: string): void {
 }
 
 /**
+ * The children as drawn (the flat tree): a shadow host shows its open shadow root instead of its own children,
+ * and a `<slot>` shows the nodes assigned to it, or its fallback content when none are.
+ */
+function drawnChildren(node: Node): ArrayLike<Node> {
+  if (node.nodeType !== 1) return node.childNodes;
+  const el = node as Element;
+  if (el.shadowRoot) return el.shadowRoot.childNodes;
+  if (el.localName === 'slot') {
+    const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
+    if (assigned.length > 0) return assigned;
+  }
+  return node.childNodes;
+}
+
+/**
  * The readable text of `root`, like `innerText` but without layout: block elements become line and paragraph
- * breaks, controls and media are skipped, and nothing is rendered or run. Stops once `budget` characters are
- * read, so a huge message costs no more than its first `budget` characters.
+ * breaks, controls and media are skipped, and nothing is rendered or run. Open shadow roots are read as the
+ * browser draws them. Stops once `budget` characters are read, so a huge message costs no more than its first
+ * `budget` characters.
  */
 export function readText(root: Node, budget: number, ignore?: string): string {
   const walk: Walk = { out: [], length: 0, pendingBreaks: 0, pre: 0 };
@@ -131,7 +147,7 @@ export function readText(root: Node, budget: number, ignore?: string): string {
     else if (LINE.has(name)) breakBefore(walk, 1);
     if (name === 'pre') walk.pre += 1;
     stack.push({ node, close: true });
-    const children = node.childNodes;
+    const children = drawnChildren(node);
     for (let i = children.length - 1; i >= 0; i -= 1) {
       const child = children[i];
       if (child) stack.push({ node: child, close: false });

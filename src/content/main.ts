@@ -51,13 +51,15 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
     send({ type: 'page', page: state });
   };
 
+  // Keyed on the ticket, or on the address while the page has not shown an id yet (ServiceNow, Salesforce).
   const withGrace = (state: PageState): PageState => {
-    if (state.state !== 'unreadable' || state.id === undefined) {
+    if (state.state !== 'unreadable') {
       pendingSince = null;
       return state;
     }
+    const key = state.id ?? location.href;
     const now = Date.now();
-    if (pendingSince?.id !== state.id) pendingSince = { id: state.id, at: now };
+    if (pendingSince?.id !== key) pendingSince = { id: key, at: now };
     const waited = now - pendingSince.at;
     if (waited >= LOADING_GRACE_MS) return state;
     clearTimeout(graceTimer);

@@ -1,3 +1,5 @@
+import { onNestedRoot } from '../adapters/dom';
+
 /**
  * One MutationObserver for the whole page; callbacks only mark the page dirty, and the work runs at most
  * once per animation frame (or per 200 ms while the tab is hidden, when frames do not run).
@@ -17,19 +19,34 @@ export function watchPage(onChange: () => void, signal: AbortSignal): { flush():
     if (document.visibilityState === 'hidden') setTimeout(run, 200);
     else requestAnimationFrame(run);
   };
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, {
+  const options: MutationObserverInit = {
     childList: true,
     subtree: true,
     characterData: true,
     attributes: true,
     // Tab switches in Zendesk and similar apps show and hide views by these attributes alone.
     attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'aria-selected', 'value'],
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, options);
+  // Mutations inside shadow roots and same-origin frames do not reach the document's observer: the same
+  // observer watches each nested root the reader finds, and a frame that loads anew triggers a read.
+  onNestedRoot((root) => {
+    observer.observe(root, options);
+    root.addEventListener('load', schedule, { capture: true, signal });
   });
+  document.addEventListener('load', schedule, { capture: true, signal });
   for (const type of ['popstate', 'hashchange', 'visibilitychange']) {
     window.addEventListener(type, schedule, { signal });
   }
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      onNestedRoot(null);
+    },
+    { once: true },
+  );
   schedule();
   return {
     flush() {

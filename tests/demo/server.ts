@@ -1,4 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { connect, createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { demoCertificate } from './tls';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
@@ -11,6 +14,14 @@ import { fileURLToPath } from 'node:url';
 export const DEMO_HELPDESKS = [
   { id: 'zendesk', hosts: ['*.zendesk.com'], demoUrl: 'http://acme.zendesk.com/agent/tickets/35120' },
   { id: 'freshdesk', hosts: ['*.freshdesk.com'], demoUrl: 'http://acme.freshdesk.com/a/tickets/742' },
+  { id: 'servicenow', hosts: ['*.service-now.com'], demoUrl: 'http://acme.service-now.com/now/sow/record/incident/9d385017c611228701d22104cc95c371' },
+  { id: 'jira', hosts: ['*.atlassian.net'], demoUrl: 'https://acme.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1/HELP-118' },
+  { id: 'salesforce', hosts: ['*.lightning.force.com'], demoUrl: 'https://acme.lightning.force.com/lightning/r/Case/5005g00000ABCDEAA4/view' },
+  { id: 'hubspot', hosts: ['app.hubspot.com'], demoUrl: 'https://app.hubspot.com/help-desk/7723145/view/10440/ticket/20451177890' },
+  { id: 'intercom', hosts: ['app.intercom.com'], demoUrl: 'https://app.intercom.com/a/inbox/qkpzhtwm/inbox/shared/all/conversation/180042976513382' },
+  { id: 'helpscout', hosts: ['secure.helpscout.net'], demoUrl: 'http://secure.helpscout.net/conversation/2871634201/9051' },
+  { id: 'front', hosts: ['app.frontapp.com'], demoUrl: 'http://app.frontapp.com/inboxes/teams/views/15931074/open/7762260226' },
+  { id: 'gorgias', hosts: ['*.gorgias.com'], demoUrl: 'http://acme.gorgias.com/app/ticket/118273645' },
 ] as const;
 
 export type DemoHelpdesk = (typeof DEMO_HELPDESKS)[number];
@@ -87,7 +98,8 @@ export async function resolvePagePath(root: string, pathname: string): Promise<s
   if (name !== undefined) {
     const byName = join(root, name);
     if (await isFile(byName)) return byName;
-    if (extname(name) !== '') return undefined;
+    // A missing asset is a 404; app routes such as ServiceNow's /incident.do are pages.
+    if (CONTENT_TYPES[extname(name).toLowerCase()] !== undefined) return undefined;
   }
   return join(root, 'index.html');
 }
@@ -134,36 +146,69 @@ async function handle(pagesDir: string, request: IncomingMessage, response: Serv
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((ready, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      ready((server.address() as AddressInfo).port);
+    });
+  });
+}
+
 export interface DemoServer {
   port: number;
   close(): Promise<void>;
 }
 
-/** Serves the demo helpdesk pages on 127.0.0.1; port 0 (the default) takes any free port. */
+/**
+ * Serves the demo helpdesk pages on 127.0.0.1, over http and https on the same port (the first byte of a
+ * connection tells a TLS handshake from a plain request), since Chromium maps a host name to one port whatever
+ * the scheme. Port 0 (the default) takes any free port.
+ */
 export async function startDemoServer(opts: { pagesDir?: string; port?: number } = {}): Promise<DemoServer> {
   const pagesDir = resolve(opts.pagesDir ?? DEFAULT_PAGES_DIR);
-  const server = createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     handle(pagesDir, request, response).catch((error: unknown) => {
       if (response.headersSent) response.destroy();
       else sendText(response, 500, `${String(error)}\n`);
     });
-  });
-  await new Promise<void>((ready, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      server.off('error', fail);
-      ready();
+  };
+  const plain = createServer(serve);
+  const secure = createTlsServer(demoCertificate(), serve);
+  const [plainPort, securePort] = await Promise.all([listen(plain, 0), listen(secure, 0)]);
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  // The first byte of a TLS connection is a handshake record (0x16); anything else is plain http.
+  const server = createTcpServer((socket) => {
+    track(socket);
+    socket.once('data', (first) => {
+      const backend = connect(first[0] === 0x16 ? securePort : plainPort, '127.0.0.1');
+      track(backend);
+      backend.write(first);
+      socket.pipe(backend).pipe(socket);
+      const end = () => {
+        socket.destroy();
+        backend.destroy();
+      };
+      socket.once('error', end);
+      backend.once('error', end);
     });
   });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, opts.port ?? 0);
   let closing: Promise<void> | undefined;
   return {
     port,
     close: () =>
       (closing ??= new Promise<void>((done, fail) => {
-        server.close((error) => (error ? fail(error) : done()));
         // Chromium keeps idle connections open; without this, close() would wait for them to time out.
-        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
+        plain.close();
+        secure.close();
+        server.close((error) => (error ? fail(error) : done()));
       })),
   };
 }

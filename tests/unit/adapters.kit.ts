@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAdapter } from '../../src/adapters';
-import { ticketRoot } from '../../src/adapters/page';
+import { queryAll } from '../../src/adapters/dom';
+import { ticketKey, ticketRoot } from '../../src/adapters/page';
 import { insertIntoEditor } from '../../src/adapters/editor';
 import { readPage } from '../../src/adapters/read';
 import type { Adapter } from '../../src/adapters/types';
@@ -17,17 +18,68 @@ export function fixture(helpdesk: string, name: string): { url: URL; html: strin
   return { url: new URL(named), html };
 }
 
+interface HappyWindow {
+  happyDOM: { setURL(url: string): void; settings: { enableIframePageLoading: boolean } };
+}
+
+/**
+ * Attaches the open shadow roots a fixture declares with `<template shadowrootmode="open">`, as the browser's
+ * parser does for a page (the test DOM, like `innerHTML`, leaves them as templates).
+ */
+export function attachDeclaredShadowRoots(scope: ParentNode): void {
+  for (const template of Array.from(scope.querySelectorAll('template[shadowrootmode]'))) {
+    const host = template.parentElement;
+    if (!host || host.shadowRoot) continue;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append((template as HTMLTemplateElement).content);
+    template.remove();
+    attachDeclaredShadowRoots(shadow);
+  }
+}
+
+/** Fills each `<iframe data-fixture="file">` (in any shadow root) with that fixture file, as a same-origin frame. */
+function fillFrames(helpdesk: string, scope: ParentNode): void {
+  for (const frame of queryAll(scope, '>>> iframe[data-fixture]')) {
+    const doc = (frame as HTMLIFrameElement).contentDocument;
+    const name = frame.getAttribute('data-fixture');
+    if (!doc || !name) continue;
+    const parsed = new DOMParser().parseFromString(readFileSync(join(process.cwd(), 'tests', 'fixtures', helpdesk, name), 'utf8'), 'text/html');
+    doc.documentElement.innerHTML = parsed.documentElement.innerHTML;
+    attachDeclaredShadowRoots(doc);
+  }
+}
+
 /** Makes the test window show `html` at `url`, as the content script would find the page. */
-export function showPage(url: URL, html: string): void {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url.href);
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  document.documentElement.innerHTML = parsed.documentElement.innerHTML;
+export function showPage(url: URL, html: string, helpdesk?: string): void {
+  const happy = (window as unknown as HappyWindow).happyDOM;
+  happy.setURL(url.href);
+  // Frames get a document only while frame loading is on; it stays off for frames that would fetch a page.
+  happy.settings.enableIframePageLoading = /<iframe\b/.test(html) && !/<iframe\b[^>]*\ssrc=/.test(html);
+  try {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    document.documentElement.innerHTML = parsed.documentElement.innerHTML;
+    attachDeclaredShadowRoots(document);
+  } finally {
+    happy.settings.enableIframePageLoading = false;
+  }
+  if (helpdesk !== undefined) fillFrames(helpdesk, document);
 }
 
 export function loadFixture(helpdesk: string, name: string): URL {
   const { url, html } = fixture(helpdesk, name);
-  showPage(url, html);
+  showPage(url, html, helpdesk);
   return url;
+}
+
+/** The shown view of the open ticket, as the adapter finds it. */
+export function openRoot(adapter: Adapter, url: URL): Element | null {
+  const key = ticketKey(adapter.page, url);
+  return key === null ? null : ticketRoot(adapter, document, key);
+}
+
+/** Every element the selectors match, deep selectors included. */
+function allMatches(selectors: readonly string[], scope: ParentNode = document): Element[] {
+  return selectors.flatMap((selector) => queryAll(scope, selector));
 }
 
 /** Deterministic pseudo-random numbers, so a failing fuzz case can be replayed. */
@@ -57,7 +109,8 @@ export interface AdapterCase {
   ticket: {
     file: string;
     expected: Required<Pick<Ticket, 'id' | 'subject' | 'priority' | 'status' | 'tags' | 'createdAt'>> & {
-      requester: { name: string; email: string };
+      /** Without `email` where the helpdesk does not show the requester's address. */
+      requester: { name: string; email?: string };
     };
     /** The newest customer message starts with this. */
     latestStartsWith: string;
@@ -68,13 +121,21 @@ export interface AdapterCase {
   };
   noTicket: string;
   loading: string;
+  /**
+   * The id a view still loading reports: by default the first number in the URL path; `null` where the id is
+   * read from the page (nothing to report before it shows).
+   */
+  loadingId?: string | null;
   arabic: { file: string; id: string; subject: string; latestIncludes: string; requesterName: string };
   /** A selector that removes an optional field (priority) from the ticket page. */
   priorityElements: string;
+  /** Fields this helpdesk (or this view of it) does not have, so they are always reported missing. */
+  unsupported?: TicketField[];
 }
 
+/** Removes every match, in frames and shadow roots as well. */
 function removeAll(selectors: readonly string[]): void {
-  for (const selector of selectors) document.querySelectorAll(selector).forEach((el) => el.remove());
+  for (const el of allMatches(selectors.map((selector) => (selector.includes('>>>') ? selector : `>>> ${selector}`)))) el.remove();
 }
 
 export function describeAdapterKit(c: AdapterCase): void {
@@ -89,7 +150,8 @@ export function describeAdapterKit(c: AdapterCase): void {
     it('answers on http, https and any port of the real hosts', () => {
       const { url } = fixture(dir, c.ticket.file);
       loadFixture(dir, c.ticket.file);
-      for (const variant of [`http://${url.hostname}${url.pathname}`, `https://${url.hostname}:8443${url.pathname}`]) {
+      const rest = `${url.pathname}${url.search}${url.hash}`;
+      for (const variant of [`http://${url.hostname}${rest}`, `https://${url.hostname}:8443${rest}`]) {
         const state = readPage(adapter, document, new URL(variant));
         expect(findAdapter(document, new URL(variant))?.id).toBe(adapter.id);
         expect(ready(state).ticket.id).toBe(c.ticket.expected.id);
@@ -126,7 +188,7 @@ export function describeAdapterKit(c: AdapterCase): void {
         requester: expected.requester,
       });
       expect(ticket.language).toBeUndefined();
-      expect(missing).toEqual([]);
+      expect(missing).toEqual(c.unsupported ?? []);
     });
 
     it('takes the newest customer message as the latest message and keeps paragraph breaks', () => {
@@ -155,7 +217,7 @@ export function describeAdapterKit(c: AdapterCase): void {
 
     it('lists optional fields it could not find and still reads the ticket', () => {
       const url = loadFixture(dir, c.ticket.file);
-      document.querySelectorAll(c.priorityElements).forEach((el) => el.remove());
+      removeAll([c.priorityElements]);
       const state = ready(readPage(adapter, document, url));
       expect(state.missing).toContain('priority');
       expect(state.ticket.priority).toBeUndefined();
@@ -185,7 +247,7 @@ export function describeAdapterKit(c: AdapterCase): void {
       expectValid(state);
       expect(state.state).toBe('unreadable');
       if (state.state !== 'unreadable') return;
-      expect(state.id).toBe(url.pathname.match(/\d+/)?.[0]);
+      expect(state.id).toBe(c.loadingId === undefined ? url.pathname.match(/\d+/)?.[0] : (c.loadingId ?? undefined));
       expect(state.missing.length).toBeGreaterThan(0);
       for (const field of state.missing) expect(adapter.required).toContain(field as TicketField);
       expect(state.diagnostic).toContain(`helpdesk: ${adapter.id}`);
@@ -211,7 +273,7 @@ export function describeAdapterKit(c: AdapterCase): void {
 
     it('calls a ticket without messages unreadable', () => {
       const url = loadFixture(dir, c.ticket.file);
-      removeAll(adapter.fields.messages.items);
+      removeAll([...adapter.fields.messages.items, ...(adapter.fields.messages.opening ?? [])]);
       const state = readPage(adapter, document, url);
       expectValid(state);
       expect(state.state === 'unreadable' && state.missing).toContain('latestMessage');
@@ -237,16 +299,21 @@ export function describeAdapterKit(c: AdapterCase): void {
 
     it('survives a page whose DOM methods throw', () => {
       const url = loadFixture(dir, c.ticket.file);
-      const original = Element.prototype.querySelectorAll;
-      Element.prototype.querySelectorAll = function () {
-        throw new Error('hostile');
-      } as typeof original;
+      // Elements and shadow roots, in this window and in its frames; documents still answer.
+      const frames = queryAll(document, '>>> iframe').map((frame) => (frame as HTMLIFrameElement).contentWindow as (Window & typeof globalThis) | null);
+      const prototypes = [...new Set([window, ...frames].flatMap((win) => (win ? [win.Element.prototype, win.DocumentFragment.prototype, win.ShadowRoot.prototype] : [])))];
+      const originals = prototypes.map((prototype) => prototype.querySelectorAll);
+      for (const prototype of prototypes) {
+        prototype.querySelectorAll = function () {
+          throw new Error('hostile');
+        } as typeof prototype.querySelectorAll;
+      }
       try {
         const state = readPage(adapter, document, url);
         expectValid(state);
         expect(state.state).toBe('unreadable');
       } finally {
-        Element.prototype.querySelectorAll = original;
+        prototypes.forEach((prototype, index) => (prototype.querySelectorAll = originals[index]!));
       }
     });
 
@@ -262,18 +329,20 @@ export function describeAdapterKit(c: AdapterCase): void {
 
     it('caps a 5 MB conversation and stays fast', () => {
       const url = loadFixture(dir, c.ticket.file);
-      const root = ticketRoot(adapter, document, c.ticket.expected.id)!;
-      const items = adapter.fields.messages.items.flatMap((selector) => Array.from(root.querySelectorAll(selector)));
-      const first = items[0]!;
-      const parent = first.parentElement!;
+      const { messages } = adapter.fields;
+      const items = allMatches(messages.items, openRoot(adapter, url)!);
+      // 1,000 copies of the oldest message, older still: the newest customer message stays the latest.
+      const newestFirst = messages.order === 'newest-first';
+      const oldest = (newestFirst ? items[items.length - 1] : items[0])!;
+      const parent = oldest.parentNode!;
       const filler = `${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(45)}\n`;
-      const template = first.cloneNode(true) as Element;
-      const body = Array.from(template.querySelectorAll('p, div')).pop() ?? template;
+      const template = oldest.cloneNode(true) as Element;
+      const body = allMatches(messages.body, template)[0] ?? Array.from(template.querySelectorAll('p, div')).pop() ?? template;
       body.textContent = filler.repeat(2);
-      const fragment = document.createDocumentFragment();
+      const fragment = oldest.ownerDocument.createDocumentFragment();
       for (let i = 0; i < 1_000; i += 1) fragment.append(template.cloneNode(true));
-      parent.insertBefore(fragment, first);
-      expect(document.body.textContent!.length).toBeGreaterThan(5_000_000);
+      parent.insertBefore(fragment, newestFirst ? oldest.nextSibling : oldest);
+      expect(parent.textContent!.length).toBeGreaterThan(5_000_000);
 
       const started = performance.now();
       const { ticket } = ready(readPage(adapter, document, url));
@@ -317,11 +386,11 @@ function observe(editor: Element): Observed {
 }
 
 function composer(adapter: Adapter, url: URL, target: 'reply' | 'note'): HTMLElement {
-  const root = ticketRoot(adapter, document, url.pathname.match(/\d+/)![0])!;
+  const root = openRoot(adapter, url)!;
   const spec = target === 'note' ? adapter.editors!.note! : adapter.editors!.reply;
   for (const selector of spec.selectors) {
-    const found = Array.from(root.querySelectorAll<HTMLElement>(selector)).find((el) => el.getAttribute('contenteditable') === 'true');
-    if (found) return found;
+    const found = queryAll(root, selector).find((el) => el.getAttribute('contenteditable') === 'true');
+    if (found) return found as HTMLElement;
   }
   throw new Error('fixture has no composer');
 }
@@ -447,7 +516,7 @@ export function describeEditorKit(c: EditorCase): void {
 
     it('falls back to a textarea composer', () => {
       const url = loadFixture(dir, c.publicPage);
-      const root = ticketRoot(adapter, document, url.pathname.match(/\d+/)![0])!;
+      const root = openRoot(adapter, url)!;
       const area = document.createElement('textarea');
       area.className = 'plain-composer';
       area.value = 'Hello';

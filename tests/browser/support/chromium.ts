@@ -51,6 +51,8 @@ export function chromiumArgs(extensionDir: string, resolverRules: string): strin
     '--disable-sync',
     '--no-first-run',
     `--host-resolver-rules=${resolverRules}`,
+    // The demo server's certificate is a throwaway one (tests/demo/tls.ts).
+    '--ignore-certificate-errors',
   ];
 }
 
