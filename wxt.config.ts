@@ -44,9 +44,11 @@ export default defineConfig({
     permissions: ['storage', 'clipboardWrite', 'scripting'],
     // Self-hosted helpdesks: asked for one site at a time, when the user enables the extension there.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Deskmate: show or hide the sidebar' },
+    action: { default_title: 'Deskmate' },
     host_permissions: hosts,
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: hosts }],
+    // Self-hosted sites are enabled at run time, so the sidebar page must be loadable in any site's frame;
+    // a per-session URL keeps other sites from finding it by a fixed address.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     content_security_policy: {
       // Extension pages load nothing from anywhere but the extension itself.
       extension_pages:

@@ -22,6 +22,10 @@ export const DEMO_HELPDESKS = [
   { id: 'helpscout', hosts: ['secure.helpscout.net'], demoUrl: 'http://secure.helpscout.net/conversation/2871634201/9051' },
   { id: 'front', hosts: ['app.frontapp.com'], demoUrl: 'http://app.frontapp.com/inboxes/teams/views/15931074/open/7762260226' },
   { id: 'gorgias', hosts: ['*.gorgias.com'], demoUrl: 'http://acme.gorgias.com/app/ticket/118273645' },
+  // Self-hosted: their content script runs only on hosts the build names (EXTRA_HOSTS='*://*.helpdesk.test/*').
+  { id: 'zammad', hosts: ['zammad.helpdesk.test'], demoUrl: 'http://zammad.helpdesk.test/#ticket/zoom/88' },
+  { id: 'freescout', hosts: ['freescout.helpdesk.test'], demoUrl: 'http://freescout.helpdesk.test/conversation/512?folder_id=3' },
+  { id: 'osticket', hosts: ['osticket.helpdesk.test'], demoUrl: 'http://osticket.helpdesk.test/scp/tickets.php?id=19' },
 ] as const;
 
 export type DemoHelpdesk = (typeof DEMO_HELPDESKS)[number];
@@ -32,6 +36,8 @@ export const DEMO_HOST_PATTERNS: readonly string[] = DEMO_HELPDESKS.flatMap((hel
 export const DEFAULT_PAGES_DIR = fileURLToPath(new URL('./pages/', import.meta.url));
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  // osTicket's agent pages are PHP routes that return HTML.
+  '.php': 'text/html; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

@@ -39,6 +39,9 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
  * Ticket text must stay in the browser: a request is foreign unless it goes to the extension itself or to the
  * host of a helpdesk page the test opened.
  */
+/** A dynamic resource URL's host: a GUID, where an extension id is 32 letters a-p. */
+const DYNAMIC_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function isForeignRequest(url: string, allowed: { extensionId: string; pageHosts: ReadonlySet<string> }): boolean {
   let parsed: URL;
   try {
@@ -47,7 +50,9 @@ export function isForeignRequest(url: string, allowed: { extensionId: string; pa
     return true;
   }
   if (LOCAL_SCHEMES.has(parsed.protocol)) return false;
-  if (parsed.protocol === 'chrome-extension:') return parsed.host !== allowed.extensionId;
+  // The extension's own pages: by its id, or by the per-session id of a resource declared with
+  // use_dynamic_url. Chromium is started with this extension alone (--disable-extensions-except).
+  if (parsed.protocol === 'chrome-extension:') return parsed.host !== allowed.extensionId && !DYNAMIC_ID.test(parsed.host);
   if (['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol)) return !allowed.pageHosts.has(parsed.hostname);
   return true;
 }
