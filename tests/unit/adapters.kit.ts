@@ -8,6 +8,7 @@ import { insertIntoEditor } from '../../src/adapters/editor';
 import { readPage } from '../../src/adapters/read';
 import type { Adapter } from '../../src/adapters/types';
 import { LIMITS, PageState, type Ticket, type TicketField } from '../../src/model/ticket';
+import { attachDeclaredShadowRoots } from '../support/declarative-shadow';
 
 /** A fixture's HTML and the URL named in its first-line comment. */
 export function fixture(helpdesk: string, name: string): { url: URL; html: string } {
@@ -20,21 +21,6 @@ export function fixture(helpdesk: string, name: string): { url: URL; html: strin
 
 interface HappyWindow {
   happyDOM: { setURL(url: string): void; settings: { enableIframePageLoading: boolean } };
-}
-
-/**
- * Attaches the open shadow roots a fixture declares with `<template shadowrootmode="open">`, as the browser's
- * parser does for a page (the test DOM, like `innerHTML`, leaves them as templates).
- */
-export function attachDeclaredShadowRoots(scope: ParentNode): void {
-  for (const template of Array.from(scope.querySelectorAll('template[shadowrootmode]'))) {
-    const host = template.parentElement;
-    if (!host || host.shadowRoot) continue;
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.append((template as HTMLTemplateElement).content);
-    template.remove();
-    attachDeclaredShadowRoots(shadow);
-  }
 }
 
 /** Fills each `<iframe data-fixture="file">` (in any shadow root) with that fixture file, as a same-origin frame. */
