@@ -1,10 +1,14 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Article } from '../model/article';
 import type { Ticket } from '../model/ticket';
 import { isGram, processTerm, tokenize } from '../text/analyze';
 import { RANKING } from './config';
+import { inverseDocumentFrequency } from './impact';
+import { emptyLearned, type Learned, learnedFrequency } from './learned';
 import { markdownToPlain } from './plain';
+import { buildPostingsFor } from './build';
+import { deserializePostings, documentFrequency, findTerm, type Postings, prefixRange, serializePostings, type SerializedPostings } from './postings';
 import { ticketQuery } from './query';
+import { type Hit, type Query, rankDocuments, type SearchTerm } from './rank';
 import { makeSnippet } from './snippet';
 import { analyzeQuery, type QueryTerm } from './terms';
 
@@ -26,85 +30,57 @@ export interface SearchOptions {
   limit?: number;
 }
 
-interface IndexedDoc {
-  id: string;
-  title: string;
-  tags: string;
-  body: string;
-  learned: string;
-}
-
-interface Entry {
-  article: Article;
-  /** The body as plain text, for snippets. */
-  plain: string;
-}
-
-/** The searchable knowledge base: one MiniSearch index and the articles it was built from. */
+/** The searchable knowledge base: the shipped inverted index, the articles it was built from, and what was learned on the device. */
 export interface KnowledgeIndex {
-  readonly search: MiniSearch<IndexedDoc>;
-  readonly entries: ReadonlyMap<string, Entry>;
-  /** Words of earlier tickets each article answered (feedback.ts), indexed in the `learned` field. */
-  readonly learned: Map<string, string[]>;
+  readonly postings: Postings;
+  /** Articles by document number. */
+  readonly articles: readonly Article[];
+  /** Document number by article id. */
+  readonly docs: ReadonlyMap<string, number>;
+  /** Words of earlier tickets each article answered (feedback.ts), scored as one more field. */
+  readonly learned: Learned;
+  /** Article bodies as plain text, made when an article is first shown with a snippet (at most `PLAIN_CACHE`). */
+  readonly plain: Map<number, string>;
 }
 
 const FORMAT = 'deskmate-index';
-// Bump when tokenising, stemming or the document shape changes: an older serialised index is then rebuilt.
-const VERSION = 1;
+// Bump when tokenising, stemming, impacts or the serialised shape change: an older index is then rebuilt.
+const VERSION = 3;
 const DEFAULT_LIMIT = 10;
 // Shorter prefixes match too many words to say anything.
 const MIN_PREFIX = 3;
+// Plain texts kept for snippets: the articles of the last few dozen queries, bounded however long the sidebar stays open.
+const PLAIN_CACHE = 500;
 
-// Queries are analysed by `analyzeQuery` before they reach MiniSearch, so its own query pipeline is a pass-through.
-const TERM_SEPARATOR = ' ';
-
-function miniSearchOptions(): Options<IndexedDoc> {
-  return {
-    fields: ['title', 'tags', 'body', 'learned'],
-    storeFields: [],
-    tokenize,
-    processTerm,
-    searchOptions: {
-      tokenize: (text) => text.split(TERM_SEPARATOR),
-      processTerm: (term) => term,
-    },
-  };
-}
-
-function toDoc(entry: Entry, learned: readonly string[] | undefined): IndexedDoc {
-  const { article } = entry;
-  return {
-    id: article.id,
-    title: article.title,
-    tags: article.tags.join(' '),
-    body: entry.plain,
-    learned: learned?.join(' ') ?? '',
-  };
-}
-
-function entriesOf(articles: readonly Article[]): Map<string, Entry> {
-  return new Map(articles.map((article) => [article.id, { article, plain: markdownToPlain(article.body) }]));
+function indexOf(postings: Postings, articles: readonly Article[]): KnowledgeIndex {
+  return { postings, articles, docs: new Map(articles.map((article, doc) => [article.id, doc])), learned: emptyLearned(), plain: new Map() };
 }
 
 /** Indexes the articles. Ids must be unique (the knowledge loaders guarantee it). */
 export function buildIndex(articles: readonly Article[]): KnowledgeIndex {
-  const entries = entriesOf(articles);
-  const search = new MiniSearch<IndexedDoc>(miniSearchOptions());
-  search.addAll([...entries.values()].map((entry) => toDoc(entry, undefined)));
-  return { search, entries, learned: new Map() };
+  return indexOf(buildPostingsFor(articles), articles);
+}
+
+interface Serialized extends SerializedPostings {
+  format: typeof FORMAT;
+  version: typeof VERSION;
+  ids: string[];
 }
 
 /** The index as JSON, to ship beside the articles and load with `loadIndex` without re-indexing. */
 export function serializeIndex(index: KnowledgeIndex): string {
-  return JSON.stringify({ format: FORMAT, version: VERSION, search: index.search });
+  const serialized: Serialized = { format: FORMAT, version: VERSION, ids: index.articles.map((a) => a.id), ...serializePostings(index.postings) };
+  return JSON.stringify(serialized);
 }
 
-function parseSerialized(json: string): unknown {
+function parseSerialized(json: string): Serialized | undefined {
   try {
     const data: unknown = JSON.parse(json);
     if (typeof data !== 'object' || data === null) return undefined;
-    const { format, version, search } = data as Record<string, unknown>;
-    return format === FORMAT && version === VERSION ? search : undefined;
+    const { format, version, ids, terms, lengths, lists } = data as Record<string, unknown>;
+    if (format !== FORMAT || version !== VERSION || !Array.isArray(ids)) return undefined;
+    if (typeof terms !== 'string' || typeof lengths !== 'string' || typeof lists !== 'string') return undefined;
+    return data as Serialized;
   } catch {
     return undefined;
   }
@@ -112,113 +88,127 @@ function parseSerialized(json: string): unknown {
 
 /**
  * Loads a serialised index for these articles. An index from another version, a damaged one, or one that
- * does not hold exactly these articles is rebuilt from the articles, which are the source of truth.
+ * does not hold exactly these articles (in order) is rebuilt from the articles, which are the source of truth.
  */
 export function loadIndex(json: string, articles: readonly Article[]): KnowledgeIndex {
   const serialized = parseSerialized(json);
-  if (serialized === undefined) return buildIndex(articles);
-  let search: MiniSearch<IndexedDoc>;
-  try {
-    search = MiniSearch.loadJS(serialized as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions());
-  } catch {
+  if (!serialized || serialized.ids.length !== articles.length || !articles.every((article, i) => serialized.ids[i] === article.id)) {
     return buildIndex(articles);
   }
-  if (search.documentCount !== articles.length || !articles.every((article) => search.has(article.id))) {
-    return buildIndex(articles);
-  }
-  return { search, entries: entriesOf(articles), learned: new Map() };
+  const postings = deserializePostings(serialized);
+  return postings ? indexOf(postings, articles) : buildIndex(articles);
+}
+
+function frequency(index: KnowledgeIndex, term: string): number {
+  const t = findTerm(index.postings, term);
+  return (t < 0 ? 0 : documentFrequency(index.postings, t)) + learnedFrequency(index.learned, term);
+}
+
+/** A query word and the terms searched for it (itself and, for the word being typed, its completions). */
+interface Slot {
+  word: QueryTerm;
+  terms: string[];
+}
+
+interface Plan {
+  query: Query;
+  slots: Slot[];
+}
+
+/** The `max` most informative (weight times rarity) of the terms the index knows. */
+function mostInformative(index: KnowledgeIndex, terms: readonly QueryTerm[], max: number, keep?: string): QueryTerm[] {
+  const n = index.articles.length;
+  return terms
+    .map((term) => ({ term, frequency: frequency(index, term.term) }))
+    .filter(({ term, frequency }) => frequency > 0 || term.term === keep)
+    .map(({ term, frequency }) => ({ term, informative: term.weight * inverseDocumentFrequency(frequency, n) }))
+    .sort((a, b) => b.informative - a.informative)
+    .slice(0, max)
+    .map(({ term }) => term);
 }
 
 /**
- * Replaces an article's learned words and re-indexes it. The document is removed with exactly the fields it
- * was indexed with, which frees its terms at once instead of leaving them for a background clean-up.
+ * What to search: the `RANKING.maxQueryWords` most informative words and `RANKING.maxQueryGrams` letter
+ * trigrams, and for the word being typed its completions. Every term counts towards the coverage a result
+ * is measured against, searched or not: long tickets cost fewer lookups without their matches looking complete.
  */
-export function setLearned(index: KnowledgeIndex, id: string, words: readonly string[]): void {
-  const entry = index.entries.get(id);
-  if (!entry) return;
-  if (index.search.has(id)) index.search.remove(toDoc(entry, index.learned.get(id)));
-  if (words.length) index.learned.set(id, [...words]);
-  else index.learned.delete(id);
-  index.search.add(toDoc(entry, words));
-}
-
-interface RankOptions {
-  limit: number;
-  /** A term also matched as a prefix: the word the agent is still typing in the lookup box. */
-  prefix?: string;
-}
-
-interface Scored {
-  result: SearchResult;
-  score: number;
-  /** Share of the query's whole-word weight that the article matched. */
-  wordCoverage: number;
-}
-
-/**
- * MiniSearch's BM25+ sum, divided back by its matched-term count (it multiplies by it), times the share of
- * the query weight matched raised to `RANKING.coordination`: a softer reward for covering the whole question.
- */
-function scoreResult(result: SearchResult, query: ReadonlyMap<string, QueryTerm>, totals: { all: number; words: number }): Scored {
-  let matched = 0;
-  let words = 0;
-  for (const term of result.queryTerms as string[]) {
-    const q = query.get(term);
-    if (!q) continue;
-    matched += q.weight;
-    if (!isGram(term)) words += q.weight;
+function plan(index: KnowledgeIndex, terms: readonly QueryTerm[], typing?: string): Plan {
+  const words = terms.filter((term) => !isGram(term.term));
+  const grams = terms.filter((term) => isGram(term.term));
+  const slots: Slot[] = [];
+  const searched: SearchTerm[] = [];
+  for (const word of mostInformative(index, words, RANKING.maxQueryWords, typing)) {
+    const slot = slots.length;
+    const own: SearchTerm[] = [{ term: word.term, weight: word.weight, slot }];
+    if (word.term === typing) own.push(...completions(index, word, slot));
+    slots.push({ word, terms: own.map((s) => s.term) });
+    searched.push(...own);
   }
-  const raw = result.score / Math.max(1, result.queryTerms.length);
-  const coverage = totals.all > 0 ? matched / totals.all : 0;
-  return { result, score: raw * coverage ** RANKING.coordination, wordCoverage: totals.words > 0 ? words / totals.words : 0 };
-}
-
-function toSuggestion(index: KnowledgeIndex, { result, score, wordCoverage }: Scored, query: ReadonlyMap<string, QueryTerm>): Suggestion[] {
-  const entry = index.entries.get(result.id as string);
-  if (!entry) return [];
-  const words = (result.queryTerms as string[]).filter((term) => !isGram(term)).flatMap((term) => query.get(term)?.word ?? []);
-  const suggestion: Suggestion = {
-    id: entry.article.id,
-    title: entry.article.title,
-    score,
-    terms: [...new Set(words)],
-    snippet: makeSnippet(entry.plain, new Set<string>(result.terms)),
-    confident: wordCoverage >= RANKING.confidentCoverage,
+  for (const gram of mostInformative(index, grams, RANKING.maxQueryGrams)) searched.push({ term: gram.term, weight: gram.weight, slot: -1 });
+  const weight = (list: readonly QueryTerm[]) => list.reduce((sum, term) => sum + term.weight, 0);
+  return {
+    query: { terms: searched, slotWeights: slots.map((s) => s.word.weight), totalWeight: weight(terms), wordWeight: weight(words) },
+    slots,
   };
-  if (entry.article.locale) suggestion.locale = entry.article.locale;
+}
+
+/** The most frequent dictionary words that start with the word being typed, weighted below a whole word. */
+function completions(index: KnowledgeIndex, word: QueryTerm, slot: number): SearchTerm[] {
+  const [from, to] = prefixRange(index.postings, word.term);
+  const found: { term: string; frequency: number }[] = [];
+  for (let t = from; t < to; t++) {
+    const term = index.postings.terms[t] as string;
+    if (term !== word.term) found.push({ term, frequency: documentFrequency(index.postings, t) });
+  }
+  return found
+    .sort((a, b) => b.frequency - a.frequency)
+    .slice(0, RANKING.prefix.max)
+    .map(({ term }) => ({ term, weight: word.weight * RANKING.prefix.weight * Math.min(1, word.term.length / term.length + 0.3), slot }));
+}
+
+function plainOf(index: KnowledgeIndex, doc: number): string {
+  let plain = index.plain.get(doc);
+  if (plain === undefined) {
+    plain = markdownToPlain(index.articles[doc]?.body ?? '');
+    if (index.plain.size >= PLAIN_CACHE) index.plain.clear();
+    index.plain.set(doc, plain);
+  }
+  return plain;
+}
+
+function toSuggestion(index: KnowledgeIndex, hit: Hit, slots: readonly Slot[]): Suggestion[] {
+  const article = index.articles[hit.doc];
+  if (!article) return [];
+  const matched = slots.filter((_, slot) => hit.mask & (1 << slot));
+  const suggestion: Suggestion = {
+    id: article.id,
+    title: article.title,
+    score: hit.score,
+    terms: [...new Set(matched.map((slot) => slot.word.word))],
+    snippet: makeSnippet(plainOf(index, hit.doc), new Set(matched.flatMap((slot) => slot.terms))),
+    confident: hit.wordCoverage >= RANKING.confidentCoverage,
+  };
+  if (article.locale) suggestion.locale = article.locale;
   return [suggestion];
 }
 
-function rank(index: KnowledgeIndex, terms: readonly QueryTerm[], options: RankOptions): Suggestion[] {
-  if (terms.length === 0 || options.limit <= 0) return [];
-  const query = new Map(terms.map((q) => [q.term, q]));
-  const totals = {
-    all: terms.reduce((sum, q) => sum + q.weight, 0),
-    words: terms.reduce((sum, q) => sum + (isGram(q.term) ? 0 : q.weight), 0),
-  };
-  const results = index.search.search(terms.map((q) => q.term).join(TERM_SEPARATOR), {
-    boost: RANKING.boost,
-    bm25: RANKING.bm25,
-    boostTerm: (term) => query.get(term)?.weight ?? 1,
-    prefix: (term) => term === options.prefix,
-  });
-  return results
-    .map((result) => scoreResult(result, query, totals))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, options.limit)
-    .flatMap((scored) => toSuggestion(index, scored, query));
+function rank(index: KnowledgeIndex, terms: readonly QueryTerm[], limit: number, typing?: string): Suggestion[] {
+  if (terms.length === 0 || limit <= 0) return [];
+  const { query, slots } = plan(index, terms, typing);
+  if (query.terms.length === 0) return [];
+  return rankDocuments(index.postings, index.learned, index.articles.length, query, limit).flatMap((hit) => toSuggestion(index, hit, slots));
 }
 
 /** The lookup box: text typed by the agent, the last word matched as a prefix while it is being typed. */
 export function searchText(index: KnowledgeIndex, text: string, options: SearchOptions = {}): Suggestion[] {
-  const typing = /[\p{L}\p{N}]$/u.test(text) ? tokenize(text).at(-1) : undefined;
-  const prefix = typing === undefined ? undefined : analyzeQuery([{ text: typing, weight: 1 }]).find((q) => !isGram(q.term))?.term;
-  const rankOptions: RankOptions = { limit: options.limit ?? DEFAULT_LIMIT };
-  if (prefix !== undefined && [...prefix].length >= MIN_PREFIX) rankOptions.prefix = prefix;
-  return rank(index, analyzeQuery([{ text, weight: 1 }]), rankOptions);
+  const terms = analyzeQuery([{ text, weight: 1 }]);
+  const last = /[\p{L}\p{N}]$/u.test(text) ? tokenize(text).at(-1) : undefined;
+  const processed = last === undefined ? null : processTerm(last);
+  const typing = typeof processed === 'string' && [...processed].length >= MIN_PREFIX ? processed : undefined;
+  return rank(index, terms, options.limit ?? DEFAULT_LIMIT, typing);
 }
 
 /** Suggested answers for a ticket, from its weighted query: subject above latest message above older thread. */
 export function suggestForTicket(index: KnowledgeIndex, ticket: Pick<Ticket, 'subject' | 'latestMessage' | 'thread'>, options: SearchOptions = {}): Suggestion[] {
-  return rank(index, analyzeQuery(ticketQuery(ticket)), { limit: options.limit ?? DEFAULT_LIMIT });
+  return rank(index, analyzeQuery(ticketQuery(ticket)), options.limit ?? DEFAULT_LIMIT);
 }

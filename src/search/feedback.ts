@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import type { Ticket } from '../model/ticket';
 import { processTerm, tokenize } from '../text/analyze';
-import { type KnowledgeIndex, setLearned } from './engine';
+import type { KnowledgeIndex } from './engine';
+import { setLearnedWords } from './learned';
 import { cleanMessage, cleanSubject } from './query';
 
 /**
@@ -35,6 +36,11 @@ export function ticketWords(ticket: Pick<Ticket, 'subject' | 'latestMessage'>): 
   return [...words].slice(0, MAX_WORDS_PER_USE);
 }
 
+function setLearned(index: KnowledgeIndex, id: string, words: readonly string[]): void {
+  const doc = index.docs.get(id);
+  if (doc !== undefined) setLearnedWords(index.learned, doc, id, words);
+}
+
 /** Records uses and re-indexes each article they touched, once. Unknown article ids are ignored. */
 export function learn(index: KnowledgeIndex, uses: readonly Use[]): void {
   const added = new Map<string, string[]>();
@@ -42,18 +48,18 @@ export function learn(index: KnowledgeIndex, uses: readonly Use[]): void {
     const words = ticketWords(use.ticket);
     if (words.length === 0) continue;
     for (const id of new Set(use.articleIds)) {
-      if (!index.entries.has(id)) continue;
+      if (!index.docs.has(id)) continue;
       added.set(id, [...(added.get(id) ?? []), ...words]);
     }
   }
   for (const [id, words] of added) {
-    setLearned(index, id, [...(index.learned.get(id) ?? []), ...words].slice(-MAX_WORDS_PER_ARTICLE));
+    setLearned(index, id, [...(index.learned.words.get(id) ?? []), ...words].slice(-MAX_WORDS_PER_ARTICLE));
   }
 }
 
 /** The learned words, to store on the device. */
 export function exportLearned(index: KnowledgeIndex): LearnedData {
-  return { version: 1, articles: Object.fromEntries(index.learned) };
+  return { version: 1, articles: Object.fromEntries(index.learned.words) };
 }
 
 /**
@@ -64,7 +70,7 @@ export function importLearned(index: KnowledgeIndex, data: unknown): boolean {
   const parsed = LearnedData.safeParse(data);
   if (!parsed.success) return false;
   for (const [id, words] of Object.entries(parsed.data.articles)) {
-    if (!index.entries.has(id) || words.length === 0) continue;
+    if (!index.docs.has(id) || words.length === 0) continue;
     setLearned(index, id, words.slice(-MAX_WORDS_PER_ARTICLE));
   }
   return true;

@@ -1,4 +1,4 @@
-import { isGram, processTerm, tokenize } from '../text/analyze';
+import { isGram, tokenTerms, tokenize } from '../text/analyze';
 import { RANKING } from './config';
 import type { QueryPart } from './query';
 
@@ -9,12 +9,6 @@ export interface QueryTerm {
   word: string;
 }
 
-function termsOf(token: string): string[] {
-  const processed = processTerm(token);
-  if (!processed) return [];
-  return typeof processed === 'string' ? [processed] : processed;
-}
-
 /**
  * Weighted query terms from weighted text parts. A term takes the weight of the strongest part it occurs in
  * (counting repeats measured no better). Letter n-grams count `RANKING.gramWeight` of a word.
@@ -23,7 +17,7 @@ export function analyzeQuery(parts: readonly QueryPart[]): QueryTerm[] {
   const byTerm = new Map<string, QueryTerm>();
   for (const part of parts) {
     for (const token of tokenize(part.text)) {
-      for (const term of termsOf(token)) {
+      for (const term of tokenTerms(token)) {
         const weight = isGram(term) ? part.weight * RANKING.gramWeight : part.weight;
         const seen = byTerm.get(term);
         if (!seen) byTerm.set(term, { term, weight, word: token });
@@ -36,5 +30,5 @@ export function analyzeQuery(parts: readonly QueryPart[]): QueryTerm[] {
 
 /** The analysed terms of a piece of text, for matching snippets against query terms. */
 export function textTerms(text: string): string[] {
-  return tokenize(text).flatMap(termsOf);
+  return tokenize(text).flatMap(tokenTerms);
 }

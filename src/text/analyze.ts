@@ -1,10 +1,9 @@
 import { normalize } from './normalize';
+import { scanRuns } from './scan';
 import { type Script, scriptOf } from './script';
 import { stemArabic, stemEnglish, stemHebrew } from './stem';
 import { isStopWord } from './stopwords';
 
-/** A run of letters, marks and digits, possibly joined to more runs by code punctuation (E-1021, v2.3, sign-in). */
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-_./'’][\p{L}\p{M}\p{N}]+)*/gu;
 const JOINER = /[-_./]/;
 const DIGIT = /\p{N}/u;
 const APOSTROPHE = /['’]/g;
@@ -23,21 +22,27 @@ const IRREGULAR_NEGATIONS: Readonly<Record<string, string>> = { ca: 'can', wo: '
  * besides its parts; a hyphenated word also yields its closed form (`sign-in` -> `signin`) so both spellings meet.
  */
 export function tokenize(text: string): string[] {
+  return tokenizeNormalized(normalize(text));
+}
+
+/** `tokenize` for text that is already the output of `normalize`. */
+export function tokenizeNormalized(normalized: string): string[] {
   const tokens: string[] = [];
   let previous = '';
-  for (const [match] of normalize(text).matchAll(TOKEN)) {
-    if (match.length > MAX_TOKEN) continue;
+  // Runs of letters, marks and digits, possibly joined by code punctuation (E-1021, v2.3, sign-in) or apostrophes.
+  scanRuns(normalized, (match, joined) => {
+    if (match.length > MAX_TOKEN) return;
     if (PARTICLES.has(match) && PHRASAL_VERBS.has(previous)) tokens.push(previous + match);
     previous = match;
-    if (!JOINER.test(match)) {
+    if (!joined) {
       tokens.push(match);
-      continue;
+      return;
     }
     const parts = match.split(JOINER).filter(Boolean);
     tokens.push(...parts);
     if (DIGIT.test(match)) tokens.push(match.replace(APOSTROPHE, ''));
     else if (!/[./]/.test(match) && parts.length <= 3) tokens.push(parts.join('').replace(APOSTROPHE, ''));
-  }
+  });
   return tokens;
 }
 
@@ -67,9 +72,10 @@ const GRAM_LENGTH = 3;
  * to words and inflect inside them (broken plurals); trigrams let forms the light stemmers miss still meet.
  */
 function letterGrams(word: string): string[] {
-  const letters = [...`_${word}_`];
+  const padded = `_${word}_`;
+  const letters = /[\uD800-\uDFFF]/.test(padded) ? [...padded] : padded;
   const grams: string[] = [];
-  for (let i = 0; i + GRAM_LENGTH <= letters.length; i++) grams.push(GRAM_MARK + letters.slice(i, i + GRAM_LENGTH).join(''));
+  for (let i = 0; i + GRAM_LENGTH <= letters.length; i++) grams.push(GRAM_MARK + letters.slice(i, i + GRAM_LENGTH));
   return grams;
 }
 
@@ -79,17 +85,48 @@ export function isGram(term: string): boolean {
 
 /**
  * Turns one token into index terms: stop words dropped, the word stemmed by the rules of its own script,
- * so an English word inside an Arabic sentence is stemmed as English. Arabic and Hebrew words also yield
- * letter trigrams (`isGram`). Codes and numbers pass unchanged.
+ * so an English word inside an Arabic sentence is stemmed as English. Codes and numbers pass unchanged.
  * Expects tokens from `tokenize` (already normalized).
  */
 export function processTerm(token: string): string | string[] | null {
   if (DIGIT.test(token)) return token;
-  if ([...token].length < 2) return null;
+  if (token.length < 2 || (token.length === 2 && (token.codePointAt(0) ?? 0) > 0xffff)) return null;
   const script = scriptOf(token);
   if (script === 'latin') return processLatin(token);
   if (isStopWord(token, script)) return null;
   const stem = STEMMERS[script](token);
   if (isStopWord(stem, script)) return null;
-  return script === 'other' ? stem : [stem, ...letterGrams(token)];
+  return stem;
+}
+
+interface Analysed {
+  words: readonly string[];
+  all: readonly string[];
+}
+
+// Tokens repeat (Zipf): remembering the analysis of the last few thousand distinct ones makes indexing and
+// snippets cost a lookup per token. Cleared when full rather than evicted one by one: cheap and bounded.
+const MEMO_SIZE = 50_000;
+const memo = new Map<string, Analysed>();
+
+function analyse(token: string): Analysed {
+  let analysed = memo.get(token);
+  if (analysed) return analysed;
+  const processed = processTerm(token);
+  const words = processed === null ? [] : typeof processed === 'string' ? [processed] : processed;
+  const script = words.length === 1 && !DIGIT.test(token) ? scriptOf(token) : 'other';
+  analysed = { words, all: script === 'arabic' || script === 'hebrew' ? [...words, ...letterGrams(token)] : words };
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(token, analysed);
+  return analysed;
+}
+
+/** Every index term of one token: its processed form(s) and, for an Arabic or Hebrew word, its letter trigrams (`isGram`). */
+export function tokenTerms(token: string): readonly string[] {
+  return analyse(token).all;
+}
+
+/** The word terms of one token, without letter trigrams. */
+export function wordTerms(token: string): readonly string[] {
+  return analyse(token).words;
 }

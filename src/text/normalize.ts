@@ -84,6 +84,11 @@ const ARABIC_ALEF = /[\u0622\u0623\u0625\u0671]/g;
 const ARABIC_YEH = /[\u0649\u06cc]/g;
 const ARABIC_TEH_MARBUTA = /\u0629/g;
 const ARABIC_KEHEH = /\u06a9/g;
+// Hamza on waw and yeh are written with and without the hamza, more so in dialect text (مسؤول, مسئول, مسوول).
+const ARABIC_HAMZA_WAW = /\u0624/g;
+const ARABIC_HAMZA_YEH = /\u0626/g;
+// A letter written three or more times in a row ("شكرااا") is emphasis, not spelling.
+const ELONGATION = /([\u0621-\u064a\u05d0-\u05ea])\1{2,}/g;
 
 // Hebrew points and cantillation; maqaf, paseq and sof pasuq are punctuation and stay.
 const HEBREW_MARKS = /[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/g;
@@ -122,6 +127,9 @@ function foldLetters(text: string): string {
     .replace(ARABIC_YEH, '\u064a')
     .replace(ARABIC_TEH_MARBUTA, '\u0647')
     .replace(ARABIC_KEHEH, '\u0643')
+    .replace(ARABIC_HAMZA_WAW, '\u0648')
+    .replace(ARABIC_HAMZA_YEH, '\u064a')
+    .replace(ELONGATION, '$1')
     .replace(HEBREW_MARKS, '')
     .toLowerCase();
 }
@@ -129,6 +137,11 @@ function foldLetters(text: string): string {
 /** Text for matching: cleaned, Arabic and Hebrew letter variants folded, lower-cased, whitespace collapsed. */
 export function normalize(text: string): string {
   return foldLetters(scrub(text)).replace(WHITESPACE, ' ').trim();
+}
+
+/** `normalize` for text already cleaned by `cleanText` or `cleanBlock` (knowledge-base articles): folding only. */
+export function normalizeClean(text: string): string {
+  return foldLetters(text).replace(WHITESPACE, ' ').trim();
 }
 
 /** Text for display (titles, snippets): the same clean-up as `normalize` but case and letters kept as written. */

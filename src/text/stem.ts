@@ -32,7 +32,8 @@ export function stemArabic(word: string): string {
   else if (w.startsWith('و') && w.length - 1 > ARABIC_MIN_STEM) w = w.slice(1);
   const withoutPronoun = stripEnd(w, ARABIC_PRONOUNS);
   if (withoutPronoun === undefined) return stripEnd(w, ARABIC_PLURALS) ?? w;
-  return stripEnd(withoutPronoun, ['ات']) ?? withoutPronoun;
+  // A feminine noun's ة is written ت before a pronoun (بطاقة, بطاقتي): both meet at بطاق.
+  return stripEnd(withoutPronoun, ['ات', 'ت']) ?? withoutPronoun;
 }
 
 const HEBREW_PREFIXES = new Set(['ו', 'ה', 'ש', 'ב', 'כ', 'ל', 'מ']);
@@ -40,17 +41,18 @@ const HEBREW_FINALS: Readonly<Record<string, string>> = { ך: 'כ', ם: 'מ', ן
 const HEBREW_PLURALS = ['ים', 'ות'];
 
 /**
- * Hebrew: up to two one-letter prefixes (and, the, that, in, as, to, from), the first while three letters
- * remain and the second while four do (so בבוקר keeps its own ב), a plural ending while three remain,
- * and final letter forms folded so that חשבון and חשבונות meet.
+ * Hebrew: a plural ending while three letters remain, then up to two one-letter prefixes (and, the, that,
+ * in, as, to, from), the first while three letters remain and the second while four do (so בבוקר keeps its
+ * own ב), and final letter forms folded so that חשבון and חשבונות meet. The ending goes first so that
+ * the prefixes of a singular and its plural are judged on the same letters (משתמש, משתמשים).
  */
 export function stemHebrew(word: string): string {
   let w = word;
+  const plural = HEBREW_PLURALS.find((end) => w.endsWith(end) && w.length - end.length >= 3);
+  if (plural) w = w.slice(0, -plural.length);
   if (w.length > 3 && HEBREW_PREFIXES.has(w[0] ?? '')) {
     w = w.slice(1);
     if (w.length > 4 && HEBREW_PREFIXES.has(w[0] ?? '')) w = w.slice(1);
   }
-  const plural = HEBREW_PLURALS.find((end) => w.endsWith(end) && w.length - end.length >= 3);
-  if (plural) w = w.slice(0, -plural.length);
   return w.replace(/[ךםןףץ]/g, (letter) => HEBREW_FINALS[letter] ?? letter);
 }

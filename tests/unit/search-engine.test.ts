@@ -49,6 +49,14 @@ describe('suggestForTicket', () => {
     expect(suggestForTicket(index, ticket('', 'Hi,\nThanks!'))).toEqual([]);
   });
 
+  it('counts every word of a long ticket towards coverage, searched or not', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
+    const [best] = suggestForTicket(index, ticket('', `The SSO error E-1021 came back. ${filler}`));
+    expect(best?.id).toBe('sso-saml-error');
+    // Forty words that no article holds leave the match weak.
+    expect(best?.confident).toBe(false);
+  });
+
   it('respects the limit', () => {
     expect(suggestForTicket(index, ticket('', 'refund charge card sso api password'), { limit: 2 })).toHaveLength(2);
   });

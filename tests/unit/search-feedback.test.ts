@@ -45,7 +45,7 @@ describe('learning from use', () => {
   it('re-learning the same article keeps the index consistent', () => {
     const index = buildIndex(articles);
     for (let i = 0; i < 30; i++) learn(index, [{ ticket: { subject: '', latestMessage: `dollars abroad ${i}` }, articleIds: ['exchange-rate'] }]);
-    expect(index.search.documentCount).toBe(articles.length);
+    expect(index.learned.words.get('exchange-rate')?.length).toBeLessThanOrEqual(60 * 30);
     expect(suggestForTicket(index, query)[0]?.id).toBe('exchange-rate');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGram, processTerm, tokenize } from '../../src/text/analyze';
+import { isGram, processTerm, tokenTerms, tokenize } from '../../src/text/analyze';
 import { stemArabic, stemEnglish, stemHebrew } from '../../src/text/stem';
 
 function terms(text: string): string[] {
@@ -54,9 +54,10 @@ describe('processTerm', () => {
   });
 
   it('adds letter trigrams for Arabic and Hebrew words only', () => {
-    const arabic = processTerm('بطاقتي');
-    expect(Array.isArray(arabic) && arabic.some(isGram)).toBe(true);
-    expect(processTerm('card')).toBe('card');
+    expect(tokenTerms('بطاقتي')).toEqual(['بطاق', '#_بط', '#بطا', '#طاق', '#اقت', '#قتي', '#تي_']);
+    expect(tokenTerms('חשבונות').filter(isGram)).toHaveLength(7);
+    expect(tokenTerms('cards')).toEqual(['card']);
+    expect(tokenTerms('the')).toEqual([]);
   });
 
   it('removes Arabic and Hebrew stop words but keeps negations', () => {
@@ -82,11 +83,19 @@ describe('stemmers', () => {
     expect(stemArabic('وصل')).toBe('وصل');
   });
 
+  it('Arabic: a feminine noun before a pronoun meets its bare form (ة written ت)', () => {
+    expect(stemArabic('بطاقتي')).toBe(stemArabic('البطاقه'));
+    expect(stemArabic('محفظتك')).toBe(stemArabic('المحفظه'));
+    expect(stemArabic('وقتي')).toBe('وقت');
+  });
+
   it('Hebrew: prefix letters while the rest stays long enough, plural endings, final letters folded', () => {
     expect(stemHebrew('והחשבון')).toBe('חשבונ');
     expect(stemHebrew('חשבונות')).toBe('חשבונ');
     expect(stemHebrew('בבוקר')).toBe('בוקר');
     expect(stemHebrew('של')).toBe('של');
     expect(stemHebrew('כסף')).toBe('כספ');
+    expect(stemHebrew('הכספים')).toBe('כספ');
+    expect(stemHebrew('משתמשים')).toBe(stemHebrew('משתמש'));
   });
 });
