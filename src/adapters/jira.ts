@@ -6,7 +6,9 @@ import type { Adapter, ComposerMode } from './types';
 /*
  * Jira Service Management, the agent's view of a request on https://<site>.atlassian.net: `/browse/HELP-118`,
  * `/jira/servicedesk/projects/HELP/queues/custom/1/HELP-118`, `/jira/servicedesk/projects/HELP/issues/HELP-118`,
- * or a queue with `?selectedIssue=HELP-118`. The id is the issue key, never the numeric issue id.
+ * the same routes of sites not yet moved under `/jira` (`/projects/HELP/queues/custom/1/HELP-118`,
+ * `/servicedesk/projects/HELP/queues/custom/1/HELP-118`, which links and bookmarks still carry), or a queue with
+ * `?selectedIssue=HELP-118`. The id is the issue key, never the numeric issue id.
  *
  * Where each selector was seen (public code that reads the live issue view):
  *   [copier]   a ticket-copier extension and branch-name userscripts (summary heading, breadcrumb
@@ -56,9 +58,9 @@ export const jira: Adapter = {
   page: {
     hosts: ['.atlassian.net'],
     // The same hosts serve Confluence (/wiki) and the customer portal (/servicedesk/customer).
-    appPath: /^\/(?:browse\/|jira\/)/,
+    appPath: /^\/(?:browse|jira|projects|servicedesk(?!\/customer(?:\/|$)))\//,
     signature: ['#jira-frontend', '[data-testid="issue.views.issue-base.foundation.summary.heading"]'], // [copier]
-    ticketPath: /^\/(?:browse\/|jira\/(?:[^/]+\/)*)([A-Z][A-Z0-9_]+-\d+)(?:\/|$)/,
+    ticketPath: /^\/(?:browse\/|(?:jira|projects|servicedesk(?!\/customer(?:\/|$)))\/(?:[^/]+\/)*)([A-Z][A-Z0-9_]+-\d+)(?:\/|$)/,
     ticketUrl: /[?&]selectedIssue=([A-Z][A-Z0-9_]+-\d+)(?:[&#]|$)/,
   },
   root: {

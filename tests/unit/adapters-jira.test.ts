@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { findAdapter } from '../../src/adapters';
 import { insertIntoEditor } from '../../src/adapters/editor';
 import { jira } from '../../src/adapters/jira';
 import { ticketKey } from '../../src/adapters/page';
@@ -55,6 +56,12 @@ describe('Jira: which request is open', () => {
     ['https://acme.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1/HELP-118', 'HELP-118'],
     ['https://acme.atlassian.net/jira/servicedesk/projects/HELP/issues/HELP-118?filter=allissues', 'HELP-118'],
     ['https://acme.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1?selectedIssue=HELP-118', 'HELP-118'],
+    ['https://acme.atlassian.net/projects/HELP/queues/custom/1/HELP-118', 'HELP-118'],
+    ['https://acme.atlassian.net/projects/HELP/issues/HELP-118', 'HELP-118'],
+    ['https://acme.atlassian.net/servicedesk/projects/HELP/queues/custom/1/HELP-118', 'HELP-118'],
+    ['https://acme.atlassian.net/servicedesk/projects/HELP/issue/HELP-118', 'HELP-118'],
+    ['https://acme.atlassian.net/servicedesk/customer/portal/2/HELP-118', null],
+    ['https://acme.atlassian.net/projects/HELP/queues/custom/1', null],
     ['https://acme.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1', null],
     ['https://acme.atlassian.net/jira/servicedesk/projects/HELP/issues/10234', null],
   ])('%s', (href, key) => {
@@ -62,9 +69,25 @@ describe('Jira: which request is open', () => {
   });
 
   it('is not Confluence or the customer portal on the same site', () => {
-    for (const path of ['/wiki/spaces/HELP/pages/1', '/servicedesk/customer/portal/2/HELP-118']) {
+    for (const path of ['/wiki/spaces/HELP/pages/1', '/servicedesk/customer/portal/2/HELP-118', '/servicedesk/customer/user/requests']) {
       expect(jira.page.appPath.test(path)).toBe(false);
     }
+  });
+
+  it.each([
+    '/browse/HELP-118',
+    '/jira/servicedesk/projects/HELP/queues/custom/1/HELP-118',
+    '/jira/servicedesk/projects/HELP/issues/HELP-118?filter=allissues',
+    '/projects/HELP/queues/custom/1/HELP-118',
+    '/projects/HELP/issues/HELP-118',
+    '/servicedesk/projects/HELP/queues/custom/1/HELP-118',
+    '/jira/servicedesk/projects/HELP/queues/custom/1?selectedIssue=HELP-118',
+  ])('reads HELP-118 on %s', (path) => {
+    loadFixture('jira', 'ticket.html');
+    const url = new URL(`https://acme.atlassian.net${path}`);
+    expect(findAdapter(document, url)?.id).toBe('jira');
+    const state = readPage(jira, document, url);
+    expect(state.state === 'ready' && state.ticket.id).toBe('HELP-118');
   });
 
   it('never reads the previous request while the view still shows it', () => {
