@@ -1,5 +1,6 @@
 import { compilePhrase, wordKey } from './phrases';
 import type { PhraseMatcher } from './phrases';
+import type { QuestionSigns } from './questions';
 import type { Level, Rules, Trigger } from './schema';
 
 export interface CompiledTrigger {
@@ -14,14 +15,18 @@ export interface CompiledRules {
   /** Highest urgency first: "2 - High" is read by the first level that names one of its words. */
   priorities: readonly { level: Level; names: ReadonlySet<string> }[];
   triggers: readonly CompiledTrigger[];
-  /** The openings of how-to questions, every language together. */
-  questions: readonly PhraseMatcher[];
+  /** How-to questions' openings and the words that make one a report, every language together. */
+  questions: QuestionSigns;
 }
 
 const URGENCY_ORDER: readonly Level[] = ['high', 'medium', 'low'];
 
 function keys(values: readonly string[] | undefined): ReadonlySet<string> {
   return new Set((values ?? []).map(wordKey).filter(Boolean));
+}
+
+function matchers(byLanguage: Readonly<Record<string, readonly string[]>> | undefined): PhraseMatcher[] {
+  return Object.values(byLanguage ?? {}).flatMap((list) => list.flatMap((phrase) => compilePhrase(phrase) ?? []));
 }
 
 function compileTrigger(trigger: Trigger): CompiledTrigger {
@@ -48,7 +53,7 @@ export function compileRules(rules: Rules): CompiledRules {
     compiled = {
       priorities: URGENCY_ORDER.map((level) => ({ level, names: keys(rules.priorities[level]) })),
       triggers: rules.triggers.map(compileTrigger),
-      questions: Object.values(rules.questions ?? {}).flatMap((list) => list.flatMap((phrase) => compilePhrase(phrase) ?? [])),
+      questions: { openings: matchers(rules.questions), reports: matchers(rules.reports) },
     };
     cache.set(rules, compiled);
   }

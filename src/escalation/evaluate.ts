@@ -5,7 +5,7 @@ import { findAmounts } from './amounts';
 import type { Amount } from './amounts';
 import { compileRules, isNamed } from './compile';
 import type { CompiledTrigger } from './compile';
-import { wordKey } from './phrases';
+import { hasPhrase, wordKey } from './phrases';
 import { withoutHowToQuestions } from './questions';
 import { CHECKLIST_RULE, LEVELS, PRIORITY_RULE, SEVERITIES } from './schema';
 import type { Level, PathKind, Rules, Severity, Trigger } from './schema';
@@ -78,6 +78,7 @@ interface Match {
 }
 
 const PHRASES_SHOWN = 3;
+const SUBJECT = 'subject';
 const MINUTE_MS = 60_000;
 
 const higher = (level: Level, other: Level | undefined): Level =>
@@ -111,18 +112,33 @@ function ticketConditions(
   if (trigger.minReopens !== undefined && (ticket.reopens ?? 0) >= trigger.minReopens) details.push(`reopened ${ticket.reopens} times`);
   if (trigger.minContacts !== undefined && (ticket.contacts ?? 0) >= trigger.minContacts) details.push(`${ticket.contacts} messages from the customer`);
   let shown = 0;
-  for (const { phrase, pattern, needle } of compiled.phrases) {
+  const searched = phraseTexts(compiled, texts, statements);
+  for (const matcher of compiled.phrases) {
     if (shown === PHRASES_SHOWN) break;
-    const where = texts.find((text) => {
-      const searched = trigger.inQuestions === false ? statements(text) : text.text;
-      return searched.includes(needle) && pattern.test(searched);
-    });
+    const where = searched.find(({ text }) => hasPhrase(text, matcher));
     if (where) {
-      details.push(`"${phrase}" in ${where.label}`);
+      details.push(`"${matcher.phrase}" in ${where.label}`);
       shown += 1;
     }
   }
   return details;
+}
+
+/**
+ * The texts a trigger's phrases are looked for in. With `inQuestions: false`, the statements only; and when the
+ * message mentions what the trigger looks for only in how-to questions, the subject is that question's title
+ * and does not count either: "Data breach policy" over "Where can I find your data breach policy?".
+ */
+function phraseTexts(
+  { trigger, phrases }: CompiledTrigger,
+  texts: readonly Text[],
+  statements: (text: Text) => string,
+): readonly { label: string; text: string }[] {
+  if (trigger.inQuestions !== false) return texts;
+  const stated = texts.map((text) => ({ label: text.label, text: statements(text) }));
+  const mentions = (list: readonly { label: string; text: string }[]) =>
+    list.some(({ label, text }) => label !== SUBJECT && phrases.some((matcher) => hasPhrase(text, matcher)));
+  return mentions(texts) && !mentions(stated) ? stated.filter(({ label }) => label !== SUBJECT) : stated;
 }
 
 function slaDetail(elapsed: number, targetMinutes: number): string {
@@ -138,7 +154,7 @@ function slaDetail(elapsed: number, targetMinutes: number): string {
  */
 export function evaluate(rules: Rules, ticket: EscalationTicket, opts: { now: Date; articles?: readonly Article[] }): Guidance {
   const texts: Text[] = [
-    { label: 'subject', text: normalize(ticket.subject) },
+    { label: SUBJECT, text: normalize(ticket.subject) },
     { label: 'latest message', text: normalize(ticket.latestMessage) },
     { label: 'thread', text: normalize(ticket.thread) },
   ];

@@ -37,6 +37,11 @@ export interface PhraseMatcher {
   needle: string;
 }
 
+/** Whether `normalize`d text contains the phrase. */
+export function hasPhrase(text: string, { pattern, needle }: PhraseMatcher): boolean {
+  return text.includes(needle) && pattern.test(text);
+}
+
 // Decided on the text as written: folding turns the hamza of "إلغاء" into a plain alef, and "الغاء" has no article.
 function hasArabicArticle(normalized: string, written: string | undefined): boolean {
   return written !== undefined && written.startsWith(ARABIC_ARTICLE) && normalized.length > ARABIC_ARTICLE.length + 1;

@@ -103,6 +103,8 @@ export const RulesSchema = z.strictObject({
   tiers: z.optional(z.array(Tier)),
   /** How how-to questions start, by language ("how do", "كيف", "איך"). */
   questions: z.optional(z.record(Language, z.array(Text))),
+  /** Words that make a how-to question a report of something that happened ("was", "تم", "קרה"), by language. */
+  reports: z.optional(z.record(Language, z.array(Text))),
   triggers: z.array(Trigger),
 });
 
@@ -234,11 +236,13 @@ function crossCheck(rules: Rules): RulesProblem[] {
     });
   }
 
-  for (const [language, list] of Object.entries(rules.questions ?? {})) {
-    list.forEach((phrase, j) => {
-      const problem = phraseProblem(phrase);
-      if (problem) problems.push({ path: ['questions', language, j], message: `"${phrase}" ${problem}` });
-    });
+  for (const section of ['questions', 'reports'] as const) {
+    for (const [language, list] of Object.entries(rules[section] ?? {})) {
+      list.forEach((phrase, j) => {
+        const problem = phraseProblem(phrase);
+        if (problem) problems.push({ path: [section, language, j], message: `"${phrase}" ${problem}` });
+      });
+    }
   }
 
   const tiers = rules.tiers ?? [];

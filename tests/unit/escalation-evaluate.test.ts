@@ -367,6 +367,67 @@ describe('what the customer asks about is not what happened to them', () => {
   });
 });
 
+describe('questions about a policy or a process are not reports of an incident', () => {
+  it.each([
+    ['en', 'What is your process if there is a data breach?'],
+    ['en', 'Where can I find your policy on data breach notification?'],
+    ['en', 'Hi, how do I report a data breach?'],
+    ['en', 'How do I protect my team against account takeover?'],
+    ['en', 'Do you have a lawyer who reviews contract terms?'],
+    ['en', 'Where can I read about GDPR compliance?'],
+    ['en', 'How do I file a chargeback dispute with my bank?'],
+    ['en', 'Can I get a refund of $2,000 if I cancel…?'],
+    ['en', 'Can I get a refund of $2.000,50 if I cancel?'],
+    ['ar', 'كيف أبلغ عن اختراق أمني؟'],
+    ['ar', 'ما هي سياستكم في حال حدوث خرق البيانات؟'],
+    ['ar', 'أين أجد سياسة حماية البيانات الشخصية؟'],
+    ['ar', 'مرحبا، كيف أقدم اعتراض على الخصم؟'],
+    ['ar', 'هل يمكنني استرداد 3000 دولار إذا ألغيت الاشتراك؟'],
+    ['he', 'איך אני מדווח על פרצת אבטחה?'],
+    ['he', 'מה הנוהל שלכם במקרה של דליפת מידע?'],
+    ['he', 'איפה אני מוצא את מדיניות הגנת הפרטיות?'],
+    ['he', 'איך מגישים הכחשת עסקה?'],
+    ['he', 'האם אפשר לקבל החזר של 2000 שקל אם אבטל?'],
+  ])('%s: %s', (_language, message) => {
+    expect(says('Question', message)).toMatchObject({ escalate: false, team: '', reasons: [] });
+  });
+
+  it.each([
+    ['en', 'Data breach notification policy', 'Hello, where can I find your policy on data breach notification? Thanks, Anna'],
+    ['ar', 'اختراق أمني', 'كيف أبلغ عن اختراق أمني؟'],
+    ['he', 'פרצת אבטחה', 'איך אני מדווח על פרצת אבטחה?'],
+  ])('nor is the subject that titles such a question (%s)', (_language, subject, message) => {
+    expect(says(subject, message)).toMatchObject({ escalate: false, team: '' });
+  });
+
+  it.each([
+    ['en', 'Why can someone else log into my account?', 'security'],
+    ['en', 'Is your API down?', 'sre-oncall'],
+    ['en', 'we think we were breached, what do we do?', 'security'],
+    ['en', 'How do I recover my account that was hacked?', 'security'],
+    ['en', 'Our customer list was leaked. How do I report a data breach?', 'security'],
+    ['en', 'Can I get a refund of $2,000 for the duplicate charge last week?', 'billing'],
+    ['ar', 'كيف أستعيد حسابي بعد أن تم اختراقه؟', 'security'],
+    ['ar', 'هل تم اختراق حسابي؟', 'security'],
+    ['ar', 'لماذا يستطيع شخص آخر الدخول إلى حسابي؟ شخص آخر دخل وغير كلمة المرور', 'security'],
+    ['he', 'איך אני מחזיר את החשבון שנפרץ?', 'security'],
+    ['he', 'נפרצנו, מה עושים?', 'security'],
+    ['he', 'למה מישהו אחר נכנס לחשבון שלי?', 'security'],
+  ])('an incident asked as a question still escalates (%s): %s', (_language, message, team) => {
+    const guidance = says('Help', message);
+    expect(guidance).toMatchObject({ escalate: true, team });
+    expect(['P1', 'P2']).toContain(guidance.severity);
+  });
+
+  it('a subject that reports the incident counts though the message only asks how to report it', () => {
+    expect(says('Data breach!', 'We found our customer emails posted online. How do I report it to you?')).toMatchObject({
+      escalate: true,
+      severity: 'P1',
+      team: 'security',
+    });
+  });
+});
+
 describe('incidents escalate at P1 or P2 whatever the ticket’s own priority', () => {
   it.each([
     ['security', 'Suspicious activity on our account', 'We noticed logins from an unknown IP address and our admin password was changed without our knowledge.'],

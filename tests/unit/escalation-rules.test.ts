@@ -117,6 +117,7 @@ describe('rules errors name the file and the line', () => {
     expect(() => parseRulesStrict(text, 'x.yaml', defaults)).toThrow(/x\.yaml:7: triggers\[0\]\.slaElapsed: must be more than 0, got 0/);
     expect(() => parseRulesStrict(text, 'x.yaml', defaults)).toThrow(/x\.yaml:8: triggers\[0\]\.minReopens: /);
     expect(() => parseRulesStrict('questions: { en: ["how do", "?"] }', 'x.yaml', defaults)).toThrow('x.yaml:1: questions.en[1]: "?" has no letters or digits');
+    expect(() => parseRulesStrict('reports:\n  he: ["היה", "-"]', 'x.yaml', defaults)).toThrow('x.yaml:2: reports.he[1]: "-" has no letters or digits');
   });
 
   it('JSON rules without lines', () => {
