@@ -14,6 +14,7 @@ const HELP = [
   '',
   '  search   --kb <path> [--json] "<text>"                      rank articles for a text',
   '  eval     --kb <path> --queries <file> [--feedback <file>] [--json]   retrieval quality',
+  '  eval     --kb <path> --folds <n> [--json]                    the same, cross-validated on the articles\' own lines',
   '  escalate --rules <file> --ticket <ticket.json> [--json]     escalation guidance and note',
   '  escalate --eval <tickets.jsonl> [--ignore-field priority] [--json]   precision and recall of "escalate"',
   '  lint     --kb <path> [--json]                               problems in a knowledge base',

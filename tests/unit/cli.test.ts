@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run as evaluate } from '../../src/cli/eval';
+import { crossValidationFolds } from '../../src/cli/folds';
 import { main } from '../../src/cli/kb';
 import { run as lint } from '../../src/cli/lint';
 import { percentile, summarize } from '../../src/cli/metrics';
@@ -71,6 +72,36 @@ describe('kb eval', () => {
     const unknown = capture();
     expect(await evaluate(['--kb', `${KB}/articles.jsonl`, '--queries', `${KB}/feedback.jsonl`, '--feedback', `${KB}/queries.jsonl`], unknown.io)).toBe(0);
     expect(unknown.out.join('\n')).toMatch(/recall@1\s+1/);
+  });
+});
+
+describe('kb eval --folds', () => {
+  it('cross-validates on the lines of the articles themselves', async () => {
+    const { io, out } = capture();
+    expect(await evaluate(['--kb', `${KB}/folds.jsonl`, '--folds', '3', '--json'], io)).toBe(0);
+    const report = lastJson(out) as Record<string, number>;
+    // Two articles of three lines each: every line is held out once.
+    expect(report).toMatchObject({ n: 6 });
+    expect(report['recall@1']).toBeGreaterThanOrEqual(5 / 6);
+  });
+
+  it('refuses a fold count that is not a number of at least 2, or test queries beside it', async () => {
+    expect(await evaluate(['--kb', `${KB}/folds.jsonl`, '--folds', '1'], capture().io)).toBe(2);
+    expect(await evaluate(['--kb', `${KB}/folds.jsonl`, '--folds', 'x'], capture().io)).toBe(2);
+    expect(await evaluate(['--kb', `${KB}/folds.jsonl`, '--folds', '3', '--queries', `${KB}/queries.jsonl`], capture().io)).toBe(2);
+  });
+});
+
+describe('crossValidationFolds', () => {
+  it('holds out every n-th line of each article and keeps the rest', () => {
+    const article = { id: 'a', title: 'A', body: '- one\n- two\n- three\n- four', tags: [] };
+    const single = { id: 'b', title: 'B', body: 'only line', tags: [] };
+    const folds = crossValidationFolds([article, single], 2);
+    expect(folds[0]?.queries.map((q) => q.ticket.latestMessage)).toEqual(['one', 'three']);
+    expect(folds[0]?.articles[0]?.body).toBe('- two\n- four');
+    expect(folds[1]?.queries.map((q) => q.relevant)).toEqual([['a'], ['a']]);
+    // An article of one line is never emptied.
+    expect(folds.every((fold) => fold.articles[1] === single)).toBe(true);
   });
 });
 
