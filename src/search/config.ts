@@ -36,6 +36,11 @@ export const RANKING = {
   gramWeight: 0.2,
   /** The most letter trigrams searched, the most informative first (a ticket of 60 Arabic words has 300). */
   maxQueryGrams: 64,
+  /**
+   * A word the index does not hold is searched by its nearest dictionary words (MiniSearch's radix tree, one
+   * edit below 8 letters, two from 8): how many, and their weight by distance; at most `words` words a query.
+   */
+  fuzzy: { max: 3, weight: [0.5, 0.3], words: 4 },
   /** Completions of the word being typed in the lookup box: how many (the most frequent), and their weight. */
   prefix: { max: 20, weight: 0.4 },
 };

@@ -3,6 +3,7 @@ import type { Ticket } from '../model/ticket';
 import { isGram, processTerm, tokenize } from '../text/analyze';
 import { RANKING } from './config';
 import { inverseDocumentFrequency } from './impact';
+import { corrections } from './fuzzy';
 import { emptyLearned, type Learned, learnedFrequency } from './learned';
 import { markdownToPlain } from './plain';
 import { buildPostingsFor } from './build';
@@ -115,21 +116,45 @@ interface Plan {
   slots: Slot[];
 }
 
-/** The `max` most informative (weight times rarity) of the terms the index knows. */
-function mostInformative(index: KnowledgeIndex, terms: readonly QueryTerm[], max: number, keep?: string): QueryTerm[] {
+/** A query word with the terms searched for it besides itself, and how many documents the best of them is in. */
+interface Candidate {
+  word: QueryTerm;
+  frequency: number;
+  alternates: { term: string; weight: number }[];
+}
+
+/** The `max` most informative (weight times rarity) candidates. */
+function mostInformative(index: KnowledgeIndex, candidates: readonly Candidate[], max: number): Candidate[] {
   const n = index.articles.length;
-  return terms
-    .map((term) => ({ term, frequency: frequency(index, term.term) }))
-    .filter(({ term, frequency }) => frequency > 0 || term.term === keep)
-    .map(({ term, frequency }) => ({ term, informative: term.weight * inverseDocumentFrequency(frequency, n) }))
+  return candidates
+    .map((candidate) => ({ candidate, informative: candidate.word.weight * inverseDocumentFrequency(candidate.frequency, n) }))
     .sort((a, b) => b.informative - a.informative)
     .slice(0, max)
-    .map(({ term }) => term);
+    .map(({ candidate }) => candidate);
+}
+
+/**
+ * A query word as searched: itself, and for the word being typed its completions; a word the index does not
+ * hold and nothing completes (a typo) is searched by its nearest spellings instead. Words with nothing to
+ * search are dropped.
+ */
+function candidate(index: KnowledgeIndex, word: QueryTerm, typing: string | undefined, budget: { corrections: number }): Candidate | undefined {
+  const own = frequency(index, word.term);
+  const typed = word.term === typing ? completions(index, word) : [];
+  if (own > 0 || typed.length > 0) return { word, frequency: own, alternates: typed };
+  if (budget.corrections <= 0) return undefined;
+  budget.corrections -= 1;
+  const alternates = corrections(index.postings, word.term, RANKING.fuzzy.max).map(({ term, distance }) => ({
+    term,
+    weight: word.weight * (RANKING.fuzzy.weight[distance - 1] ?? 0),
+  }));
+  if (alternates.length === 0) return undefined;
+  return { word, frequency: Math.max(...alternates.map((a) => frequency(index, a.term))), alternates };
 }
 
 /**
  * What to search: the `RANKING.maxQueryWords` most informative words and `RANKING.maxQueryGrams` letter
- * trigrams, and for the word being typed its completions. Every term counts towards the coverage a result
+ * trigrams, each word with its alternates (`candidate`). Every term counts towards the coverage a result
  * is measured against, searched or not: long tickets cost fewer lookups without their matches looking complete.
  */
 function plan(index: KnowledgeIndex, terms: readonly QueryTerm[], typing?: string): Plan {
@@ -137,14 +162,19 @@ function plan(index: KnowledgeIndex, terms: readonly QueryTerm[], typing?: strin
   const grams = terms.filter((term) => isGram(term.term));
   const slots: Slot[] = [];
   const searched: SearchTerm[] = [];
-  for (const word of mostInformative(index, words, RANKING.maxQueryWords, typing)) {
+  // Names, signatures and product words a knowledge base never mentions are unknown too: only the strongest
+  // few unknown words are looked up as typos, which bounds the cost of a long ticket.
+  const budget = { corrections: RANKING.fuzzy.words };
+  const strongestFirst = [...words].sort((a, b) => b.weight - a.weight);
+  const candidates = strongestFirst.flatMap((word) => candidate(index, word, typing, budget) ?? []);
+  for (const { word, alternates } of mostInformative(index, candidates, RANKING.maxQueryWords)) {
     const slot = slots.length;
-    const own: SearchTerm[] = [{ term: word.term, weight: word.weight, slot }];
-    if (word.term === typing) own.push(...completions(index, word, slot));
+    const own: SearchTerm[] = [{ term: word.term, weight: word.weight, slot }, ...alternates.map((a) => ({ ...a, slot }))];
     slots.push({ word, terms: own.map((s) => s.term) });
     searched.push(...own);
   }
-  for (const gram of mostInformative(index, grams, RANKING.maxQueryGrams)) searched.push({ term: gram.term, weight: gram.weight, slot: -1 });
+  const gramCandidates = grams.map((gram) => ({ word: gram, frequency: frequency(index, gram.term), alternates: [] })).filter((c) => c.frequency > 0);
+  for (const { word: gram } of mostInformative(index, gramCandidates, RANKING.maxQueryGrams)) searched.push({ term: gram.term, weight: gram.weight, slot: -1 });
   const weight = (list: readonly QueryTerm[]) => list.reduce((sum, term) => sum + term.weight, 0);
   return {
     query: { terms: searched, slotWeights: slots.map((s) => s.word.weight), totalWeight: weight(terms), wordWeight: weight(words) },
@@ -153,7 +183,7 @@ function plan(index: KnowledgeIndex, terms: readonly QueryTerm[], typing?: strin
 }
 
 /** The most frequent dictionary words that start with the word being typed, weighted below a whole word. */
-function completions(index: KnowledgeIndex, word: QueryTerm, slot: number): SearchTerm[] {
+function completions(index: KnowledgeIndex, word: QueryTerm): { term: string; weight: number }[] {
   const [from, to] = prefixRange(index.postings, word.term);
   const found: { term: string; frequency: number }[] = [];
   for (let t = from; t < to; t++) {
@@ -163,7 +193,7 @@ function completions(index: KnowledgeIndex, word: QueryTerm, slot: number): Sear
   return found
     .sort((a, b) => b.frequency - a.frequency)
     .slice(0, RANKING.prefix.max)
-    .map(({ term }) => ({ term, weight: word.weight * RANKING.prefix.weight * Math.min(1, word.term.length / term.length + 0.3), slot }));
+    .map(({ term }) => ({ term, weight: word.weight * RANKING.prefix.weight * Math.min(1, word.term.length / term.length + 0.3) }));
 }
 
 function plainOf(index: KnowledgeIndex, doc: number): string {

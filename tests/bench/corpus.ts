@@ -278,6 +278,21 @@ function contentWord(random: Random, words: readonly string[], common: ReadonlyS
   return pick(random, words);
 }
 
+// Share of a customer's or agent's words that come out mistyped.
+const TYPO_SHARE = 0.05;
+
+/** A slip of the keyboard on a word of five letters or more: one letter dropped, doubled, or swapped with the next. */
+function slip(random: Random, word: string): string {
+  const letters = [...word];
+  if (letters.length < 5 || random() >= TYPO_SHARE) return word;
+  const i = between(random, 1, letters.length - 2);
+  const kind = random();
+  if (kind < 1 / 3) letters.splice(i, 1);
+  else if (kind < 2 / 3) letters.splice(i, 0, letters[i] as string);
+  else [letters[i], letters[i + 1]] = [letters[i + 1] as string, letters[i] as string];
+  return letters.join('');
+}
+
 function commonWords(corpus: BenchCorpus): Record<Language, Set<string>> {
   const { vocabularies: v } = corpus;
   return { en: new Set(v.en.words.slice(0, COMMON_RANKS)), ar: new Set(v.ar.words.slice(0, COMMON_RANKS)), he: new Set(v.he.words.slice(0, COMMON_RANKS)) };
@@ -286,7 +301,8 @@ function commonWords(corpus: BenchCorpus): Record<Language, Set<string>> {
 /**
  * Tickets as customers write them about an article: a short subject of its words, then a message in which
  * about half the words are the article's and the rest everyday language, sometimes quoting one of its codes,
- * between a greeting and a signature; the thread adds an older agent reply.
+ * between a greeting and a signature; the thread adds an older agent reply. One word in twenty of five
+ * letters or more is mistyped.
  */
 export function benchTickets(corpus: BenchCorpus, count: number, seed = 11): BenchTicket[] {
   const random = prng(seed);
@@ -296,10 +312,10 @@ export function benchTickets(corpus: BenchCorpus, count: number, seed = 11): Ben
     const language = article.locale;
     const vocab = corpus.vocabularies[language];
     const words = wordsOf(article);
-    const subject = Array.from({ length: between(random, 3, 6) }, () => contentWord(random, words, common[language])).join(' ');
+    const subject = Array.from({ length: between(random, 3, 6) }, () => slip(random, contentWord(random, words, common[language]))).join(' ');
     const sentences = Array.from({ length: between(random, 2, 5) }, () =>
       sentence(
-        Array.from({ length: between(random, 8, 20) }, () => (random() < 0.45 ? pick(random, words) : vocab.sample(random))),
+        Array.from({ length: between(random, 8, 20) }, () => slip(random, random() < 0.45 ? pick(random, words) : vocab.sample(random))),
         language,
       ),
     );
@@ -312,14 +328,14 @@ export function benchTickets(corpus: BenchCorpus, count: number, seed = 11): Ben
   });
 }
 
-/** What agents type in the lookup box: one to three of an article's words, the last one sometimes half typed. */
+/** What agents type in the lookup box: one to three of an article's words, the last one sometimes half typed, some mistyped. */
 export function benchTyped(corpus: BenchCorpus, count: number, seed = 13): string[] {
   const random = prng(seed);
   const common = commonWords(corpus);
   return Array.from({ length: count }, () => {
     const article = pick(random, corpus.articles);
     const own = wordsOf(article);
-    const words = Array.from({ length: between(random, 1, 3) }, () => contentWord(random, own, common[article.locale]));
+    const words = Array.from({ length: between(random, 1, 3) }, () => slip(random, contentWord(random, own, common[article.locale])));
     const last = words.at(-1) ?? '';
     if (random() < 0.3 && last.length > 4) words[words.length - 1] = last.slice(0, between(random, 3, last.length - 1));
     return words.join(' ');
