@@ -4,7 +4,8 @@ import type { Adapter, ComposerMode } from './types';
 
 /*
  * Help Scout, https://secure.helpscout.net/conversation/<conversation id>/<number>. Agents know a conversation by
- * its number, the second segment; the first is Help Scout's internal id.
+ * its number, the second segment; the first is Help Scout's internal id. Links built from the API's id alone
+ * (`/conversation/<id>`, `/conversation/<id>/`) leave the number out: then it is read from the header ("#9051").
  *
  * Where each selector was seen (public code that reads the live app):
  *   [toggl]  toggl/track-extension, src/content/helpscout.js: `[data-cy="ConversationHeader.Actions"]`, the number
@@ -15,7 +16,8 @@ import type { Adapter, ComposerMode } from './types';
  *            `id="thread-<id>"`), with `section.js-thread-content > section.messageBodyWrap > section.message` holding
  *            `section.threadHeader` and `section.messageBody`.
  *   [c2c]    Maxr1998/userscripts, helpscout_click_to_copy.user.js: `#js-wrap`, `#tkContent`, `section.messageBody`.
- *   [urls]   conversation links in public code: `/conversation/<id>/<number>?folderId=<folder>`.
+ *   [urls]   conversation links in public code: `/conversation/<id>/<number>?folderId=<folder>`, and
+ *            `/conversation/<id>` where only the API's id was at hand.
  *   [api]    Help Scout's Mailbox API: thread types `customer`, `message` (a reply), `note`, `lineitem`, `chat`,
  *            `phone`; statuses active, pending, closed; no priority field.
  * The record is thin for the customer panel and the reply editor: those have fallbacks, and an editor whose mode
@@ -60,7 +62,8 @@ export const helpscout: Adapter = {
     hosts: ['secure.helpscout.net'],
     appPath: /^\/(conversation|conversations|mailbox|inboxes|search|dashboard|customers?)(\/|$)/,
     signature: ['#tkContent article.thread', '[data-cy="ConversationHeader.Actions"]'],
-    ticketPath: /^\/(?:.*\/)?conversation\/\d+\/(\d+)(?:\/|$)/, // [urls]
+    // The conversation id keys the open conversation; the number is the id shown (fields.id) [urls].
+    ticketPath: /^\/(?:.*\/)?conversation\/(\d+)(?:\/|$)/,
   },
   root: {
     // One conversation at a time; the customer panel sits beside the threads in the app wrapper [c2c].
@@ -68,6 +71,13 @@ export const helpscout: Adapter = {
     within: '#js-wrap',
   },
   fields: {
+    id: {
+      // The number as the header's first `Text` shows it, "#9051" [toggl]; the URL's second segment when there [urls].
+      selectors: ['[data-cy="ConversationHeader"] [data-cy="Text"]', '[data-cy="Text"]'],
+      read: (el) => /^#(\d+)$/.exec((el.textContent ?? '').trim())?.[1] ?? null,
+      pattern: /^\d+$/,
+      inPath: /^\/(?:.*\/)?conversation\/\d+\/(\d+)(?:\/|$)/,
+    },
     subject: {
       selectors: [
         '[data-cy="ConversationHeader"] [data-cy="EditableTextarea"] textarea', // [toggl] [hsds]
@@ -111,7 +121,7 @@ export const helpscout: Adapter = {
       ignore: ['.gmail_quote', 'blockquote[type="cite"]', '.quoted'],
     },
   },
-  required: ['subject', 'latestMessage'],
+  required: ['id', 'subject', 'latestMessage'],
   editors: {
     // "Reply" and "Note" open the same editor.
     reply: replyEditor,

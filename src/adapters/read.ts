@@ -264,6 +264,12 @@ function readId(root: Element, spec: IdSpec): string | undefined {
   return undefined;
 }
 
+/** The id agents see, from the URL path where the adapter says some links carry it. */
+function idInPath(spec: IdSpec, url: URL): string | undefined {
+  const value = spec.inPath?.exec(url.pathname)?.[1];
+  return value !== undefined && value.length <= LIMITS.id && spec.pattern.test(value) ? value : undefined;
+}
+
 /**
  * What the page shows: no ticket, a ticket that cannot be read (with the missing fields and a diagnostic that
  * names selectors, never ticket text), or the ticket. Never throws, whatever the page holds.
@@ -284,15 +290,16 @@ function readOpenTicket(adapter: Adapter, doc: Document, url: URL): PageState {
   const key = ticketKey(adapter.page, url);
   if (key === null) return { state: 'no-ticket', helpdesk: adapter.id };
   const idSpec = adapter.fields.id;
-  // An id read from the page is only known once the view is: the URL's key (a sys_id) is no id to show.
-  const urlId = idSpec ? undefined : key;
+  // An id read from the page is only known once the view is, unless the URL carries it as well: the URL's key
+  // (a sys_id) is no id to show.
+  const urlId = idSpec ? idInPath(idSpec, url) : key;
   const root = ticketRoot(adapter, doc, key);
   if (!root) {
     const required = [...adapter.required];
     const views = adapter.root.within ? [...adapter.root.selectors, adapter.root.within] : adapter.root.selectors;
     return unreadable(adapter, url, urlId, required, [triedLine('ticket view', views, ' not found')]);
   }
-  const id = idSpec ? attempt(() => readId(root, idSpec)) : key;
+  const id = urlId ?? (idSpec ? attempt(() => readId(root, idSpec)) : undefined);
 
   const subject = attempt(() => readField(root, adapter.fields.subject, LIMITS.subject));
   const requester = attempt(() => readRequester(root, adapter));

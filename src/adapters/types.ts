@@ -26,6 +26,11 @@ export interface ListSpec {
 export interface IdSpec extends FieldSpec {
   /** What an id looks like: a read value that does not match (a label, a placeholder) is no id. */
   readonly pattern: RegExp;
+  /**
+   * Captures the id from the URL path where only some links carry it (Help Scout's `/conversation/<id>/<number>`,
+   * whose number links often leave out): the URL's, when it matches `pattern`, is taken before the page's.
+   */
+  readonly inPath?: RegExp;
 }
 
 /** What a message's author can be compared with, as read from the same ticket. */

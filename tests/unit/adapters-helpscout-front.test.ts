@@ -272,6 +272,32 @@ describe('ticket ids', () => {
     expect(readPage(helpscout, document, new URL('https://secure.helpscout.net/mailbox/5501127/'))).toEqual({ state: 'no-ticket', helpdesk: 'helpscout' });
   });
 
+  it.each(['/conversation/2871634201', '/conversation/2871634201/', '/conversation/2871634201?folderId=5501127'])(
+    'Help Scout: %s, without the number, reads it from the header',
+    (path) => {
+      loadFixture('helpscout', 'ticket.html');
+      const url = new URL(`https://secure.helpscout.net${path}`);
+      expect(findAdapter(document, url)?.id).toBe('helpscout');
+      expect(ready(readPage(helpscout, document, url)).ticket.id).toBe('9051');
+    },
+  );
+
+  it('Help Scout: the number in the URL comes first; without it nor the header, the id is missing', () => {
+    loadFixture('helpscout', 'ticket.html');
+    document.querySelector('[data-cy="ConversationHeader"] [data-cy="Text"]')!.textContent = '#9050';
+    expect(ready(readPage(helpscout, document, new URL('https://secure.helpscout.net/conversation/2871634201/9051'))).ticket.id).toBe('9051');
+    document.querySelector('[data-cy="ConversationHeader"] [data-cy="Text"]')!.remove();
+    const state = readPage(helpscout, document, new URL('https://secure.helpscout.net/conversation/2871634201'));
+    expect(state.state === 'unreadable' && state.missing).toEqual(['id']);
+  });
+
+  it('Help Scout: a conversation still loading, linked without its number, reports no id', () => {
+    loadFixture('helpscout', 'loading.html');
+    const state = readPage(helpscout, document, new URL('https://secure.helpscout.net/conversation/2871634201'));
+    expect(state.state).toBe('unreadable');
+    expect(state.state === 'unreadable' && state.id).toBeUndefined();
+  });
+
   it.each([
     '/inboxes/teams/views/15931074/open/7762260226',
     '/inboxes/shared/support/open/7762260226',
