@@ -2,8 +2,7 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { HOST_MATCHES } from './src/adapters';
-import { compileKnowledge } from './src/knowledge/compile';
-import { loadRules } from './src/escalation/rules';
+import { compileKnowledge, compileRulesJson } from './src/knowledge/compile';
 
 /** `KNOWLEDGE_DIR` swaps the bundled knowledge base for another folder (shared/contracts.md section 4). */
 const knowledgeDir = resolve(process.env.KNOWLEDGE_DIR ?? 'knowledge');
@@ -71,13 +70,13 @@ export default defineConfig({
         { matches: extra, js: ['content-scripts/self-hosted.js'], run_at: 'document_idle' },
       ];
     },
-    'build:publicAssets': async (_wxt, files) => {
+    'build:publicAssets': async (wxt, files) => {
       const knowledge = await compileKnowledge(knowledgeDir);
-      const rules = await loadRules(knowledgeDir);
+      const rulesJson = await compileRulesJson(knowledgeDir, (warning) => wxt.logger.warn(warning));
       files.push(
         { relativeDest: KNOWLEDGE_ASSETS[0], contents: knowledge.articlesJson },
         { relativeDest: KNOWLEDGE_ASSETS[1], contents: knowledge.indexJson },
-        { relativeDest: KNOWLEDGE_ASSETS[2], contents: JSON.stringify(rules) },
+        { relativeDest: KNOWLEDGE_ASSETS[2], contents: rulesJson },
       );
     },
   },

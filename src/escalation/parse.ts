@@ -1,7 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Path, Rules, RulesProblem } from './schema';
-import { RulesError, validateRules } from './schema';
+import { faultLines, RulesError, validateRules } from './schema';
 
 /**
  * Reading escalation rules from YAML text, with the line of every fault. No Node in here: the build and the
@@ -80,7 +80,6 @@ export function parseRules(text: string, fileName: string, fallback?: Rules): Ru
   try {
     return parseRulesStrict(text, fileName, fallback);
   } catch (error) {
-    const problems = error instanceof RulesError ? error.message.split('\n') : [`${fileName}: ${String(error)}`];
-    return { ...fallback, warnings: [...(fallback.warnings ?? []), `${fileName} was not used: the last good rules apply.`, ...problems] };
+    return { ...fallback, warnings: [...(fallback.warnings ?? []), `${fileName} was not used: the last good rules apply.`, ...faultLines(error, fileName)] };
   }
 }

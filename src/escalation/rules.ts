@@ -1,7 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRulesStrict } from './parse';
+import { parseRules, parseRulesStrict } from './parse';
 import type { Rules } from './schema';
 
 /**
@@ -40,12 +40,19 @@ export async function loadRulesFile(file: string): Promise<Rules> {
   return path === defaultRulesFile() ? defaults : readRules(path, defaults);
 }
 
-/** The rules for a knowledge folder: its `escalation.yaml` over the project's defaults, or the defaults alone. */
-export async function loadRules(dir: string): Promise<Rules> {
+/**
+ * The rules for a knowledge folder: its `escalation.yaml` over the project's defaults, or the defaults alone.
+ * With `fallback` (the build), a broken `escalation.yaml` in the folder gives the project's defaults, the last
+ * good rules, with its faults (file and line) as `warnings`; the project's own file must still be good.
+ */
+export async function loadRules(dir: string, opts: { fallback?: boolean } = {}): Promise<Rules> {
   const file = join(resolve(dir), RULES_FILE_NAME);
   const present = await access(file).then(
     () => true,
     () => false,
   );
-  return present ? loadRulesFile(file) : readRules(defaultRulesFile());
+  if (!present) return readRules(defaultRulesFile());
+  if (!opts.fallback) return loadRulesFile(file);
+  const defaults = await readRules(defaultRulesFile());
+  return file === defaultRulesFile() ? defaults : parseRules(await readFile(file, 'utf8'), displayName(file), defaults);
 }

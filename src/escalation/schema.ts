@@ -288,15 +288,21 @@ function crossCheck(rules: Rules): RulesProblem[] {
   return problems;
 }
 
+/** The rules as the build ships them: with the warnings about a user's file that they stand in for. */
+const ShippedRulesSchema = z.extend(RulesSchema, { warnings: z.optional(z.array(z.string())) });
+
 /** Validates parsed data; the problems carry paths, which the caller may turn into lines. */
-export function validateRules(data: unknown): { rules: Rules; problems?: undefined } | { rules?: undefined; problems: RulesProblem[] } {
-  const result = RulesSchema.safeParse(data);
+export function validateRules(
+  data: unknown,
+  schema: typeof RulesSchema | typeof ShippedRulesSchema = RulesSchema,
+): { rules: Rules; problems?: undefined } | { rules?: undefined; problems: RulesProblem[] } {
+  const result = schema.safeParse(data);
   if (!result.success) return { problems: result.error.issues.flatMap((issue) => describeIssue(issue, data)) };
   const problems = crossCheck(result.data);
   return problems.length > 0 ? { problems } : { rules: result.data };
 }
 
-/** The rules as compiled at build time (`kb/rules.json`). */
+/** The rules as compiled at build time (`kb/rules.json`), with the build's warnings if it had any. */
 export function parseRulesJson(json: string, fileName: string): Rules {
   let data: unknown;
   try {
@@ -304,7 +310,24 @@ export function parseRulesJson(json: string, fileName: string): Rules {
   } catch (error) {
     throw new RulesError(fileName, [{ path: [], message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
   }
-  const { rules, problems } = validateRules(data);
+  const { rules, problems } = validateRules(data, ShippedRulesSchema);
   if (problems) throw new RulesError(fileName, problems);
   return rules;
+}
+
+/** A fault in reading rules as lines that name the file (and the line where known), for a warning. */
+export function faultLines(error: unknown, fileName: string): string[] {
+  return error instanceof RulesError ? error.message.split('\n') : [`${fileName}: ${error instanceof Error ? error.message : String(error)}`];
+}
+
+/**
+ * The sidebar's reading of the shipped rules, which never throws: a file it cannot use gives no rules, and
+ * warnings saying why for the escalation panel to show in place of the guidance.
+ */
+export function readRulesJson(json: string, fileName: string): { rules: Rules; warnings?: undefined } | { rules: null; warnings: readonly string[] } {
+  try {
+    return { rules: parseRulesJson(json, fileName) };
+  } catch (error) {
+    return { rules: null, warnings: [`${fileName} could not be used: no escalation guidance until the extension is rebuilt.`, ...faultLines(error, fileName)] };
+  }
 }

@@ -1,3 +1,4 @@
+import { loadRules } from '../escalation/rules';
 import { buildIndex, serializeIndex } from '../search/engine';
 import { loadKnowledge } from './load';
 
@@ -16,4 +17,15 @@ export async function compileKnowledge(dir: string): Promise<CompiledKnowledge> 
     indexJson: serializeIndex(buildIndex(articles)),
     count: articles.length,
   };
+}
+
+/**
+ * The escalation rules as the extension ships them (`kb/rules.json`). A knowledge folder's broken
+ * `escalation.yaml` does not fail the build: the project's default rules ship as the last good rules, and
+ * the file's faults, naming file and line, go to `warn` and ship with the rules for the sidebar to show.
+ */
+export async function compileRulesJson(dir: string, warn: (message: string) => void): Promise<string> {
+  const rules = await loadRules(dir, { fallback: true });
+  for (const warning of rules.warnings ?? []) warn(warning);
+  return JSON.stringify(rules);
 }

@@ -14,7 +14,7 @@ import { recordUse } from './learning';
 import { fillPlaceholders } from './placeholders';
 import { sanitizeArticleHtml } from './safe-html';
 import type { Connection } from './connection';
-import { EscalationPanel } from './EscalationPanel';
+import { EscalationPanel, EscalationUnavailable } from './EscalationPanel';
 import type { Knowledge } from './knowledge';
 import { Shortcuts } from './Shortcuts';
 import { StatusPanel } from './StatusPanel';
@@ -112,7 +112,7 @@ export function App(props: AppProps) {
   );
 
   const guidance = useMemo(
-    () => (ticket && knowledge ? evaluate(knowledge.rules, ticket, { now, articles: hintingArticles }) : null),
+    () => (ticket && knowledge?.rules ? evaluate(knowledge.rules, ticket, { now, articles: hintingArticles }) : null),
     [ticket, knowledge, now, hintingArticles],
   );
 
@@ -198,6 +198,7 @@ export function App(props: AppProps) {
       <Body page={page} failure={failure}>
         {ticket && <TicketCard ticket={ticket} />}
       </Body>
+      {ticket && knowledge && !knowledge.rules && <EscalationUnavailable warnings={knowledge.rulesWarnings ?? []} />}
       {guidance && (
         <EscalationPanel
           key={ticketId}

@@ -36,6 +36,27 @@ function Checklist(props: { legend: string; items: readonly ChecklistItem[]; tic
   );
 }
 
+function Warnings({ warnings }: { warnings: readonly string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div class="notice" role="alert" data-testid="aa-escalation-warning">
+      {warnings.map((warning) => (
+        <p key={warning}>{warning}</p>
+      ))}
+    </div>
+  );
+}
+
+/** In place of the guidance when there are no rules to give it: why, rather than nothing. */
+export function EscalationUnavailable({ warnings }: { warnings: readonly string[] }) {
+  return (
+    <section class="card escalation" data-testid="aa-escalation" aria-label="Escalation guidance">
+      <Warnings warnings={warnings} />
+      <h2 class="section-title">No escalation guidance</h2>
+    </section>
+  );
+}
+
 export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: EscalationPanelProps) {
   const now = useMinuteClock();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
@@ -95,13 +116,7 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: Es
       data-team={guidance.team}
       aria-label="Escalation guidance"
     >
-      {guidance.warnings.length > 0 && (
-        <div class="notice" role="alert" data-testid="aa-escalation-warning">
-          {guidance.warnings.map((warning) => (
-            <p key={warning}>{warning}</p>
-          ))}
-        </div>
-      )}
+      <Warnings warnings={guidance.warnings} />
       <h2 class="section-title">
         <span class={`severity ${guidance.severity}`}>{guidance.severity}</span>{' '}
         {guidance.escalate ? `Escalate to ${guidance.teamName ?? guidance.team}` : 'No escalation needed'}

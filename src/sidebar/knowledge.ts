@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { parseRulesJson, type Rules } from '../escalation/schema';
+import { readRulesJson, type Rules } from '../escalation/schema';
 import { Article } from '../model/article';
 import { type KnowledgeIndex, loadIndex } from '../search/engine';
 import { restoreLearning } from './learning';
@@ -8,7 +8,9 @@ import { restoreLearning } from './learning';
 export interface Knowledge {
   index: KnowledgeIndex;
   articles: ReadonlyMap<string, Article>;
-  rules: Rules;
+  /** Null when the shipped rules cannot be used: search still works, and `rulesWarnings` say why. */
+  rules: Rules | null;
+  rulesWarnings?: readonly string[];
 }
 
 async function readAsset(path: '/kb/articles.json' | '/kb/index.json' | '/kb/rules.json'): Promise<string> {
@@ -31,9 +33,11 @@ export async function loadBundledKnowledge(): Promise<Knowledge> {
   const index = loadIndex(indexJson, articles);
   // What agents used before lifts those answers for similar tickets; a bad stored copy is ignored.
   await restoreLearning(index).catch(() => undefined);
+  const { rules, warnings } = readRulesJson(rulesJson, 'kb/rules.json');
   return {
     index,
     articles: new Map(articles.map((article) => [article.id, article])),
-    rules: parseRulesJson(rulesJson, 'kb/rules.json'),
+    rules,
+    ...(warnings && { rulesWarnings: warnings }),
   };
 }
