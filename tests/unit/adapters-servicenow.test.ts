@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { findAdapter } from '../../src/adapters';
 import { deepRoots, inOnePass, onNestedRoot, queryAll } from '../../src/adapters/dom';
 import { insertIntoEditor } from '../../src/adapters/editor';
 import { ticketKey } from '../../src/adapters/page';
@@ -101,12 +102,38 @@ describe('ServiceNow: which record is open', () => {
   });
 });
 
+describe('ServiceNow: UI16, the classic frameset', () => {
+  it.each([
+    `/nav_to.do?uri=%2Fincident.do%3Fsys_id%3D${SYS_ID}`,
+    `/nav_to.do?uri=incident.do%3Fsys_id%3D${SYS_ID}%26sysparm_view%3D`,
+    `/nav_to.do?uri=/incident.do?sys_id=${SYS_ID}`,
+    `/nav_to.do?uri=incident.do?sys_id=${SYS_ID}`,
+  ])('reads the form in iframe#gsft_main on %s', (path) => {
+    loadFixture('servicenow', 'ui16.html');
+    const url = new URL(`https://acme.service-now.com${path}`);
+    expect(findAdapter(document, url)?.id).toBe('servicenow');
+    const state = readPage(servicenow, document, url);
+    if (state.state !== 'ready') throw new Error(JSON.stringify(state));
+    expect(state.ticket).toMatchObject({ ...expected, tags: ['sso', 'saml', 'login'], helpdesk: 'servicenow' });
+    expect(state.ticket.latestMessage.startsWith('Here is what I found: the certificate fingerprint')).toBe(true);
+    expect(state.missing).toEqual([]);
+  });
+
+  it('inserts into the journal input inside the frame', () => {
+    loadFixture('servicenow', 'ui16.html');
+    expect(insertIntoEditor(servicenow, document, 'reply', { text: 'Upload the new certificate.' })).toEqual({ ok: true });
+    expect((queryAll(document, '>>> #activity-stream-textarea')[0] as HTMLTextAreaElement).value).toBe('Hi Dana,\n\nUpload the new certificate.');
+  });
+});
+
 describe('ServiceNow: following the agent', () => {
-  it('never reads the previous record while the classic frame still shows it', () => {
-    loadFixture('servicenow', 'classic.html');
+  it.each([
+    ['classic.html', '/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D57af7aec73d423002728660c4cf6a71c'],
+    ['ui16.html', '/nav_to.do?uri=%2Fincident.do%3Fsys_id%3D57af7aec73d423002728660c4cf6a71c'],
+  ])('never reads the previous record while the classic frame of %s still shows it', (file, path) => {
+    loadFixture('servicenow', file);
     // The shell's URL already names the next record; the frame has not navigated yet.
-    const next = new URL('https://acme.service-now.com/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D57af7aec73d423002728660c4cf6a71c');
-    const state = readPage(servicenow, document, next);
+    const state = readPage(servicenow, document, new URL(`https://acme.service-now.com${path}`));
     expect(state.state).toBe('unreadable');
     expect(JSON.stringify(state)).not.toContain('INC0012001');
   });
