@@ -19,7 +19,10 @@ import { zendesk } from './zendesk';
  * Imported by wxt.config.ts in Node at build time: nothing here may touch `document` or `window` on import.
  */
 
-/** Helpdesks on their vendors' hosts, each with its own content script. */
+/**
+ * Helpdesks on their vendors' hosts, each with its own content script. Self-hosted ones that the vendor also
+ * hosts (Zammad on `*.zammad.com`) have one as well, for those hosts, besides the self-hosted script.
+ */
 export const HOSTED_ADAPTERS: readonly Adapter[] = [zendesk, freshdesk, servicenow, jira, salesforce, hubspot, intercom, helpscout, front, gorgias];
 
 export { SELF_HOSTED_ADAPTERS };

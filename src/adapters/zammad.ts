@@ -3,7 +3,8 @@ import { emailIn, tagText, timeText, valueAfterLabel } from './readers';
 import type { Adapter, ComposerMode } from './types';
 
 /*
- * Zammad (self-hosted), the agent desktop at `/#ticket/zoom/<ticket id>`: a single-page app with hash routes.
+ * Zammad, self-hosted or on Zammad's own hosting (`https://<name>.zammad.com`), the agent desktop at
+ * `/#ticket/zoom/<ticket id>`: a single-page app with hash routes.
  * Every ticket opened stays in the page as a task, `div#content_permanent_Ticket-<ticket id>.content`, the one in
  * front `.active` and the others `.hide`. The URL carries the ticket's internal id; agents see its number
  * ("Ticket#40112"), read from the page.
@@ -59,9 +60,12 @@ const composer = {
 export const zammad: Adapter = {
   id: 'zammad',
   name: 'Zammad',
-  // Self-hosted: recognised by the page on hosts the user enables or the build names (EXTRA_HOSTS).
-  matches: [],
+  // Zammad's hosting has a content script of its own (entrypoints/zammad.content.ts); self-hosted sites are
+  // on hosts the user enables or the build names (EXTRA_HOSTS).
+  matches: ['*://*.zammad.com/*'],
   page: {
+    // Recognised by the page everywhere, on Zammad's hosting too: the pattern above also covers zammad.com and
+    // www.zammad.com, the vendor's own site, where no sidebar belongs.
     hosts: [],
     // The app is served at the site's root; every view is a fragment route.
     appPath: /^\/(?:index\.html)?$/,

@@ -11,14 +11,18 @@ describe('adapter registry', () => {
     expect(new Set(ADAPTERS.map((adapter) => adapter.id)).size).toBe(ADAPTERS.length);
   });
 
-  it('gives each hosted helpdesk its own content script, and self-hosted ones none', () => {
+  it('gives each helpdesk with vendor hosts its own content script, and the self-hosted ones one together', () => {
     const scripts = readdirSync('entrypoints').filter((file) => file.endsWith('.content.ts'));
-    expect(scripts.sort()).toEqual([...HOSTED_ADAPTERS.map((adapter) => `${adapter.id}.content.ts`), 'self-hosted.content.ts'].sort());
-    for (const adapter of SELF_HOSTED_ADAPTERS) expect(adapter.matches).toEqual([]);
+    const withHosts = ADAPTERS.filter((adapter) => adapter.matches.length > 0);
+    expect(withHosts).toEqual(expect.arrayContaining([...HOSTED_ADAPTERS]));
+    expect(scripts.sort()).toEqual([...withHosts.map((adapter) => `${adapter.id}.content.ts`), 'self-hosted.content.ts'].sort());
+    // Zammad's own hosting; Request Tracker, FreeScout and osTicket are only ever self-hosted.
+    expect(SELF_HOSTED_ADAPTERS.filter((adapter) => adapter.matches.length > 0).map((adapter) => adapter.id)).toEqual(['zammad']);
+    for (const adapter of SELF_HOSTED_ADAPTERS) expect(adapter.page.signature.length).toBeGreaterThan(0);
   });
 
   it('offers manifest match patterns for every adapter host, for any scheme', () => {
-    expect(HOST_MATCHES).toEqual(expect.arrayContaining(['*://*.zendesk.com/*', '*://*.freshdesk.com/*']));
+    expect(HOST_MATCHES).toEqual(expect.arrayContaining(['*://*.zendesk.com/*', '*://*.freshdesk.com/*', '*://*.zammad.com/*']));
     expect(HOST_MATCHES).toEqual([...new Set(ADAPTERS.flatMap((adapter) => adapter.matches))]);
     for (const pattern of HOST_MATCHES) expect(pattern).toMatch(/^\*:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
   });

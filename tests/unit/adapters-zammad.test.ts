@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findAdapter } from '../../src/adapters';
 import { readPage } from '../../src/adapters/read';
 import { zammad } from '../../src/adapters/zammad';
-import { describeAdapterKit, describeEditorKit, loadFixture } from './adapters.kit';
+import { describeAdapterKit, describeEditorKit, loadFixture, showPage } from './adapters.kit';
 
 const subject = `Can't sign in with SSO: "SAML response is invalid"`;
 
@@ -72,6 +72,25 @@ describe('Zammad: routes and tasks', () => {
     expect(findAdapter(document, url)?.id).toBe('zammad');
     const state = readPage(zammad, document, url);
     expect(state.state === 'ready' && state.ticket.id).toBe(id);
+  });
+
+  it('answers on Zammad\'s hosting, *.zammad.com, where its own content script runs', () => {
+    expect(zammad.matches).toEqual(['*://*.zammad.com/*']);
+    loadFixture('zammad', 'ticket.html');
+    for (const href of ['https://acme.zammad.com/#ticket/zoom/88', 'http://acme.zammad.com:8080/#ticket/zoom/88']) {
+      const url = new URL(href);
+      expect(findAdapter(document, url)?.id).toBe('zammad');
+      const state = readPage(zammad, document, url);
+      expect(state.state === 'ready' && state.ticket.id).toBe('40112');
+    }
+  });
+
+  it('stays off the vendor\'s own site on the same hosts', () => {
+    const home = '<html><body><header><a href="/en/pricing">Pricing</a></header><main><h1>Zammad: the helpdesk</h1></main></body></html>';
+    for (const href of ['https://zammad.com/', 'https://www.zammad.com/', 'https://zammad.com/index.html']) {
+      showPage(new URL(href), home);
+      expect(findAdapter(document, new URL(href))).toBeNull();
+    }
   });
 
   it.each(['#ticket/view/my_assigned', '#dashboard', '#ticket/zoom/', '#ticket/create', ''])('sees no open ticket at "%s"', (fragment) => {
