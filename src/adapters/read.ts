@@ -138,11 +138,14 @@ interface Conversation {
   latestMessage?: string;
   thread?: string;
   count: number;
+  /** Messages from the customer; unset when the page says of no message who wrote it. */
+  contacts?: number;
 }
 
 /**
- * Reads the conversation newest message first and stops once the thread is full and the newest customer
- * message is known, so the cost is bounded by the caps rather than by the length of the ticket.
+ * Reads the conversation newest message first and stops reading text once the thread is full and the newest
+ * customer message is known, so the text costs what the caps allow rather than the length of the ticket; only
+ * who wrote each message is looked at for all of them.
  */
 function readConversation(root: Element, spec: MessagesSpec, context: MessageContext): Conversation {
   const items = messageItems(root, spec);
@@ -150,14 +153,17 @@ function readConversation(root: Element, spec: MessagesSpec, context: MessageCon
   if (items.length === 0 && opening === undefined) return { count: 0 };
   const reversed = !newestFirst(items, spec);
   const ignore = spec.ignore?.join(', ');
+  // How often the customer wrote is a repeat-contact signal for escalation, however long the thread.
+  const authors = items.map((item) => attempt(() => spec.fromCustomer(item, context)) ?? null);
   const parts: string[] = [];
   let threadLength = 0;
   let newest: string | undefined;
   let newestFromCustomer: string | undefined;
   for (let i = 0; i < items.length; i += 1) {
-    const item = items[reversed ? items.length - 1 - i : i]!;
+    const index = reversed ? items.length - 1 - i : i;
+    const item = items[index]!;
     const room = LIMITS.thread - threadLength;
-    const wantsLatest = newestFromCustomer === undefined && attempt(() => spec.fromCustomer(item, context)) === true;
+    const wantsLatest = newestFromCustomer === undefined && authors[index] === true;
     if (room <= 0 && newestFromCustomer !== undefined) break;
     const budget = Math.max(room, wantsLatest || newest === undefined ? LIMITS.latestMessage : 0);
     if (budget <= 0) continue;
@@ -179,7 +185,14 @@ function readConversation(root: Element, spec: MessagesSpec, context: MessageCon
     if (room > 0) parts.push(opening.slice(0, room).trim());
   }
   const thread = parts.join(THREAD_SEPARATOR).slice(0, LIMITS.thread).trim();
-  return { latestMessage: newestFromCustomer ?? newest, thread: thread || undefined, count: items.length + (opening === undefined ? 0 : 1) };
+  const fromCustomer = authors.filter((author) => author === true).length + (opening === undefined ? 0 : 1);
+  const attributed = opening !== undefined || authors.some((author) => author !== null);
+  return {
+    latestMessage: newestFromCustomer ?? newest,
+    thread: thread || undefined,
+    count: items.length + (opening === undefined ? 0 : 1),
+    ...(attributed ? { contacts: fromCustomer } : {}),
+  };
 }
 
 function readRequester(root: Element, adapter: Adapter): Requester | undefined {
@@ -347,6 +360,7 @@ function readOpenTicket(adapter: Adapter, doc: Document, url: URL): PageState {
     ...(priority ? { priority } : {}),
     ...(status ? { status } : {}),
     ...(createdAt ? { createdAt: createdAt.slice(0, LIMITS.short) } : {}),
+    ...(conversation.contacts === undefined ? {} : { contacts: conversation.contacts }),
   };
   return { state: 'ready', ticket, missing };
 }
