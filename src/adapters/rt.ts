@@ -1,12 +1,14 @@
 import { attrValue, queryAll } from './dom';
 import { authoredByRequester, emailIn } from './readers';
 import { readText } from './text';
-import type { Adapter, MessageContext } from './types';
+import type { Adapter, ComposerMode, EditorSpec, MessageContext } from './types';
 
 /*
  * Request Tracker 5 (self-hosted), `<WebPath>/Ticket/Display.html?id=<id>`: a page per ticket, no in-app
  * navigation. The ticket's boxes (basics, people, dates) come with the page; the history is loaded after it
- * from /Helpers/TicketHistory into `#delayed_ticket_history` (ShowHistory "delay", the default).
+ * from /Helpers/TicketHistory into `#delayed_ticket_history` (ShowHistory "delay", the default). Replies and
+ * comments are written on a page of their own, `Ticket/Update.html?Action=Respond|Comment&id=<id>`, which
+ * shows the form and no history: there the ticket is read as far as the form shows it, for its editor.
  *
  * Where each selector was seen:
  *   [display]  share/html/Ticket/Display.html and share/html/Elements/Header of RT 5.0.3 as served by Debian's
@@ -18,7 +20,13 @@ import type { Adapter, MessageContext } from './types';
  *              Create, Correspond and Comment, `.metadata .date`, `.description .user`, `.messagebody`,
  *              folded quotes `.message-stanza.closed` behind `.message-stanza-folder`)
  *   [cfs]      share/html/Elements/ShowCustomFields (`.custom-field.custom-field-<Name>` rows, one `li` per value)
- * All of it checked against the pages of a running RT 5.0.3 (tests/browser/rt.test.ts starts one).
+ *   [update]   share/html/Ticket/Update.html and Elements/MessageBox (`body#comp-Ticket-Update`, heading "Update
+ *              ticket #<id>: <subject>", `form[name="TicketUpdate"]` with the ticket's `input[name="id"]`, the
+ *              "Update Type" `select#UpdateType` (`private`: comment, `response`: reply, switchable on the page),
+ *              `textarea#UpdateContent`, which CKEditor 4 hides and replaces by `#cke_UpdateContent` with the
+ *              editable body in a same-origin frame when rich text is on, RT's default)
+ * All but [update] checked against the pages of a running RT 5.0.3 (tests/browser/rt.test.ts starts one);
+ * [update] is read from RT 5.0.3's templates.
  */
 
 const REQUESTOR = '.ticket-info-people .requestors .value .user';
@@ -45,10 +53,38 @@ function fromCustomer(item: Element, context: MessageContext): boolean | null {
   return byAuthor(item, context);
 }
 
-/** `#123: Subject` in the page heading [display]. */
+/** `#123: Subject` in the page heading [display]; `Update ticket #123: Subject`, or its translation, [update]. */
 function subjectFromHeading(el: Element): string | null {
-  return readText(el, 1_100).replace(/^#\d+:\s*/, '') || null;
+  return readText(el, 1_100).replace(/^[^#]*#\d+\s*:\s*/, '') || null;
 }
+
+/** `123` in the basics box, `#123: …` or `Update ticket #123: …` in the heading, or the update form's id field. */
+function idOf(el: Element): string | null {
+  if (el.localName === 'input') return (el as HTMLInputElement).value;
+  return /^[^#\d]*#?(\d+)\b/.exec(readText(el, 100))?.[1] ?? null;
+}
+
+const UPDATE_TYPES: Readonly<Record<string, ComposerMode>> = { private: 'internal', response: 'public' };
+
+/**
+ * Comment or reply, as the update form's "Update Type" stands now: the agent may switch it on the page. The
+ * message box's `action-private` / `action-response` class, which RT keeps in step with it, stands in where
+ * the select cannot be read [update].
+ */
+function updateType(root: Element): ComposerMode | null {
+  const select = first(root, 'form[name="TicketUpdate"] select[name="UpdateType"]') as HTMLSelectElement | null;
+  if (select) return UPDATE_TYPES[select.value] ?? null;
+  const box = first(root, 'form[name="TicketUpdate"] .messagebox-container');
+  const type = Object.keys(UPDATE_TYPES).find((name) => box?.classList.contains(`action-${name}`));
+  return type === undefined ? null : (UPDATE_TYPES[type] ?? null);
+}
+
+/** One message box serves both: `updateType` says whether it is a reply or a comment [update]. */
+const UPDATE_CONTENT: EditorSpec = {
+  selectors: ['form[name="TicketUpdate"] #cke_UpdateContent >>> body.cke_editable', 'form[name="TicketUpdate"] textarea#UpdateContent'],
+  // CKEditor 4 takes pastes through its own clipboard pipeline and content filter.
+  handlesPaste: true,
+};
 
 export const rt: Adapter = {
   id: 'rt',
@@ -62,17 +98,17 @@ export const rt: Adapter = {
     signature: ['#rt-header-container', 'body#comp-Ticket-Display', '.ticket-info-basics'], // [display] [basics]
     // The path never names the ticket: the query does.
     ticketPath: /(?!)/,
-    // `?id=123`, also after other arguments (`?ForceShowHistory=1;id=123`, `&results=…`) [display]
-    ticketUrl: /\/Ticket\/Display\.html\?(?:[^#]*[;&])?id=(\d+)(?:[;&#]|$)/,
+    // `?id=123`, also after other arguments (`?ForceShowHistory=1;id=123`, `&results=…`) [display] [update]
+    ticketUrl: /\/Ticket\/(?:Display|Update)\.html\?(?:[^#]*[;&])?id=(\d+)(?:[;&#]|$)/,
   },
   root: {
     // One ticket per page; the history arrives later inside the same body.
-    selectors: ['body#comp-Ticket-Display'],
+    selectors: ['body#comp-Ticket-Display', 'body#comp-Ticket-Update'],
   },
   fields: {
     id: {
-      selectors: ['.ticket-info-basics .id .value', '#header h1'], // [basics] [display]
-      read: (el) => /^#?(\d+)\b/.exec(readText(el, 100))?.[1] ?? null,
+      selectors: ['.ticket-info-basics .id .value', 'form[name="TicketUpdate"] input[name="id"]', '#header h1'], // [basics] [update] [display]
+      read: idOf,
       pattern: /^\d+$/,
     },
     subject: {
@@ -115,4 +151,5 @@ export const rt: Adapter = {
     },
   },
   required: ['id', 'subject', 'latestMessage'],
+  editors: { reply: UPDATE_CONTENT, note: UPDATE_CONTENT, mode: updateType },
 };

@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { findAdapter } from '../../src/adapters';
+import { queryAll } from '../../src/adapters/dom';
+import { insertIntoEditor } from '../../src/adapters/editor';
 import { readPage } from '../../src/adapters/read';
 import { rt } from '../../src/adapters/rt';
-import { describeAdapterKit, loadFixture } from './adapters.kit';
+import { describeAdapterKit, fixture, loadFixture, showPage } from './adapters.kit';
 
 /*
  * The fixtures are pages of a running Request Tracker 5.0.3 (Debian's request-tracker5), saved after creating the
@@ -65,7 +67,8 @@ describe('Request Tracker: pages and messages', () => {
     expect(state.state === 'ready' && state.ticket.id).toBe(id);
   });
 
-  it.each(['/Ticket/Display.html', '/Ticket/Update.html?id=123', '/Search/Results.html?Query=id%3D123', '/Ticket/Display.html?idx=123'])(
+  // `/Ticket/Update.html` without an id is the update form posted back with a fault in it.
+  it.each(['/Ticket/Display.html', '/Ticket/Update.html', '/Search/Results.html?Query=id%3D123', '/Ticket/Display.html?idx=123'])(
     'sees no open ticket at %s',
     (path) => {
       loadFixture('rt', 'ticket.html');
@@ -97,5 +100,93 @@ describe('Request Tracker: pages and messages', () => {
     const url = loadFixture('rt', 'arabic.html');
     const state = readPage(rt, document, url);
     expect(state.state === 'ready' && state.ticket.latestMessage).toContain('لا أستطيع تسجيل الدخول');
+  });
+});
+
+/*
+ * reply.html is RT 5.0.3's Reply page (Ticket/Update.html) built from its templates, with rich text on
+ * (CKEditor 4, the editable in a frame filled from reply-editor.html). The Comment page is the same form with
+ * its "Update Type" on comment; `commentPage` shows it with rich text off, the plain textarea.
+ */
+describe('Request Tracker: the Reply and Comment pages', () => {
+  const NOTE = 'Escalation: P2 to Security';
+  const ANSWER = 'Upload the new signing certificate under Settings > Security > SSO.';
+
+  const richEditor = () => queryAll(document, '#cke_UpdateContent >>> body.cke_editable')[0] as HTMLElement;
+  const plainEditor = () => document.querySelector<HTMLTextAreaElement>('textarea#UpdateContent')!;
+  /** Every other field of the update form, to show nothing else was written. */
+  const otherFields = () => Array.from(document.querySelectorAll<HTMLInputElement>('input[name="UpdateSubject"], input[name="UpdateCc"]')).map((el) => el.value);
+  const switchTo = (type: 'private' | 'response') => {
+    const select = document.querySelector<HTMLSelectElement>('select#UpdateType')!;
+    select.value = type;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  /** As RT renders `Update.html?Action=Comment&id=123` with MessageBoxRichText off. */
+  const commentPage = (): URL => {
+    const url = new URL('https://rt.example.org/Ticket/Update.html?Action=Comment&id=123');
+    showPage(url, fixture('rt', 'reply.html').html, 'rt');
+    document.querySelector<HTMLInputElement>('input[name="Action"]')!.value = 'Comment';
+    document.querySelector<HTMLSelectElement>('select#UpdateType')!.value = 'private';
+    document.querySelector('.messagebox-container')!.className = 'messagebox-container action-private';
+    document.querySelector('#cke_UpdateContent')!.remove();
+    const area = plainEditor();
+    area.removeAttribute('style');
+    area.classList.remove('richtext');
+    area.value = 'Customer confirmed the IdP metadata was refreshed.';
+    return url;
+  };
+
+  it('opens the ticket at either page, for its editor, and says it holds no messages', () => {
+    for (const load of [() => loadFixture('rt', 'reply.html'), commentPage]) {
+      const url = load();
+      expect(findAdapter(document, url)?.id).toBe('rt');
+      expect(readPage(rt, document, url)).toMatchObject({ state: 'unreadable', id: '123', missing: ['latestMessage'] });
+    }
+  });
+
+  it('puts an answer into the reply after the agent’s draft, rich text on', () => {
+    loadFixture('rt', 'reply.html');
+    const fields = otherFields();
+    expect(insertIntoEditor(rt, document, 'reply', { text: ANSWER, html: `<p>${ANSWER}</p>` })).toEqual({ ok: true });
+    expect(richEditor().textContent).toMatch(new RegExp(`^Hi Dana,.*${ANSWER.replace(/[.>]/g, '\\$&')}$`, 's'));
+    expect(plainEditor().value).toBe('<p>Hi Dana,</p>');
+    expect(otherFields()).toEqual(fields);
+  });
+
+  it('refuses the note on the Reply page, and takes it once the agent switches it to a comment', () => {
+    loadFixture('rt', 'reply.html');
+    const before = richEditor().innerHTML;
+    expect(insertIntoEditor(rt, document, 'note', { text: NOTE })).toEqual({ ok: false, reason: 'wrong-mode' });
+    expect(richEditor().innerHTML).toBe(before);
+    switchTo('private');
+    expect(insertIntoEditor(rt, document, 'reply', { text: ANSWER })).toEqual({ ok: false, reason: 'wrong-mode' });
+    expect(richEditor().innerHTML).toBe(before);
+    expect(insertIntoEditor(rt, document, 'note', { text: NOTE })).toEqual({ ok: true });
+    expect(richEditor().textContent?.endsWith(NOTE)).toBe(true);
+  });
+
+  it('puts the note into the comment after its draft, rich text off, and refuses an answer there', () => {
+    commentPage();
+    const fields = otherFields();
+    expect(insertIntoEditor(rt, document, 'reply', { text: ANSWER })).toEqual({ ok: false, reason: 'wrong-mode' });
+    expect(plainEditor().value).toBe('Customer confirmed the IdP metadata was refreshed.');
+    expect(insertIntoEditor(rt, document, 'note', { text: NOTE })).toEqual({ ok: true });
+    expect(plainEditor().value).toBe(`Customer confirmed the IdP metadata was refreshed.\n\n${NOTE}`);
+    expect(otherFields()).toEqual(fields);
+  });
+
+  it('goes by the message box’s class where the Update Type cannot be read', () => {
+    commentPage();
+    document.querySelector('select#UpdateType')!.remove();
+    expect(insertIntoEditor(rt, document, 'reply', { text: ANSWER })).toEqual({ ok: false, reason: 'wrong-mode' });
+    expect(insertIntoEditor(rt, document, 'note', { text: NOTE })).toEqual({ ok: true });
+    document.querySelector('.messagebox-container')!.className = 'messagebox-container';
+    expect(insertIntoEditor(rt, document, 'note', { text: NOTE })).toEqual({ ok: false, reason: 'wrong-mode' });
+  });
+
+  it('finds no editor on the ticket page, where RT has none: the sidebar copies instead', () => {
+    loadFixture('rt', 'ticket.html');
+    expect(insertIntoEditor(rt, document, 'reply', { text: ANSWER })).toEqual({ ok: false, reason: 'no-editor' });
+    expect(insertIntoEditor(rt, document, 'note', { text: NOTE })).toEqual({ ok: false, reason: 'no-editor' });
   });
 });
