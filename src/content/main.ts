@@ -8,6 +8,7 @@ import type { Layout, ToSidebar } from '../model/messages';
 import type { PageState } from '../model/ticket';
 import { SidebarFrame } from './frame';
 import { isLayout, isToContent, isToggleSidebar } from './inbound';
+import { StatePublisher } from './publish';
 import { watchPage } from './watch';
 
 /** How long a ticket view may stay half-rendered before the sidebar calls it unreadable. */
@@ -30,8 +31,6 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
   let adapter: Adapter | null = null;
   let frame: SidebarFrame | null = null;
   let port: Browser.runtime.Port | null = null;
-  let lastSent = '';
-  let current: PageState = { state: 'loading' };
   let pendingSince: { id: string; at: number } | null = null;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -43,13 +42,7 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
     }
   };
 
-  const publish = (state: PageState) => {
-    current = state;
-    const serial = JSON.stringify(state);
-    if (serial === lastSent) return;
-    lastSent = serial;
-    send({ type: 'page', page: state });
-  };
+  const states = new StatePublisher((state) => send({ type: 'page', page: state }));
 
   // Keyed on the ticket, or on the address while the page has not shown an id yet (ServiceNow, Salesforce).
   const withGrace = (state: PageState): PageState => {
@@ -80,11 +73,11 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
         void loadLayout(found).then((layout) => frame?.setLayout(layout));
       }
       frame.ensureMounted();
-      publish(withGrace(readPage(adapter, document, url)));
+      states.publish(withGrace(readPage(adapter, document, url)));
     } catch (error) {
       // Before an adapter is found there is no sidebar to tell.
       if (!adapter) return;
-      publish({
+      states.publish({
         state: 'error',
         helpdesk: adapter.id,
         diagnostic: `${adapter.name} reader failed on ${location.pathname.replace(/\d{2,}/g, '<n>')}: ${error instanceof Error ? error.name : 'unknown error'}`,
@@ -123,8 +116,7 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
     incoming.onDisconnect.addListener(() => {
       if (port === incoming) port = null;
     });
-    lastSent = '';
-    publish(current);
+    states.resend();
     if (adapter) void loadLayout(adapter).then((layout) => send({ type: 'layout', layout }));
   });
 

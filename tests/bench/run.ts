@@ -2,10 +2,11 @@
  * `npm run bench`: index build, size, load, memory and ranking figures of the project's search pipeline at
  * several corpus sizes, each next to MiniSearch with default options measured in the same run on the same
  * data (the ratio is what to compare across machines), search quality on the shared datasets against the
- * same baseline, and the size of the content scripts injected into helpdesk pages.
+ * same baseline, and the size of the content scripts injected into helpdesk pages and their main-thread work
+ * per mutation burst.
  *
  * `npm run bench -- --sizes 1000,10000,100000` picks the corpus sizes (default 1,000 and 10,000);
- * `--no-quality` skips the shared datasets.
+ * `--no-quality` skips the shared datasets, `--no-content` the content scripts' work per burst.
  */
 import MiniSearch from 'minisearch';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import { readQueries } from '../../src/cli/queries';
 import { loadKnowledge } from '../../src/knowledge/load';
 import type { Article } from '../../src/model/article';
 import { buildIndex, type KnowledgeIndex, loadIndex, searchText, serializeIndex, suggestForTicket } from '../../src/search/engine';
+import { contentScriptCost } from './content';
 import { benchCorpus, benchTickets, type BenchTicket, benchTyped } from './corpus';
 
 const { values } = parseArgs({
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     datasets: { type: 'string', default: resolve('..', 'shared', 'datasets') },
     'no-quality': { type: 'boolean', default: false },
+    'no-content': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
@@ -251,7 +254,7 @@ function contentScripts() {
   console.log(row(['---', '---', '---']));
   for (const name of readdirSync(dir).filter((file) => file.endsWith('.js')).sort()) {
     const bytes = readFileSync(join(dir, name));
-    console.log(row([name, bytes.length / 1024, gzipSync(bytes, { level: 9 }).length / 1024]));
+    console.log(row([name, bytes.length / 1024, gzipSync(bytes).length / 1024]));
   }
 }
 
@@ -260,3 +263,4 @@ const source = await loadKnowledge(resolve('knowledge'));
 scale(source);
 if (!values['no-quality']) await quality();
 contentScripts();
+if (!values['no-content']) contentScriptCost(row);

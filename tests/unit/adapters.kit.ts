@@ -8,6 +8,7 @@ import { insertIntoEditor } from '../../src/adapters/editor';
 import { readPage } from '../../src/adapters/read';
 import type { Adapter } from '../../src/adapters/types';
 import { LIMITS, PageState, type Ticket, type TicketField } from '../../src/model/ticket';
+import { padConversation } from '../support/big-conversation';
 import { attachDeclaredShadowRoots } from '../support/declarative-shadow';
 
 /** A fixture's HTML and the URL named in its first-line comment. */
@@ -316,19 +317,7 @@ export function describeAdapterKit(c: AdapterCase): void {
     // Building a 5 MB DOM is slow in a simulated document; the read's own cost is measured by `npm run bench`.
     it('caps a 5 MB conversation', { timeout: 60_000 }, () => {
       const url = loadFixture(dir, c.ticket.file);
-      const { messages } = adapter.fields;
-      const items = allMatches(messages.items, openRoot(adapter, url)!);
-      // 1,000 copies of the oldest message, older still: the newest customer message stays the latest.
-      const newestFirst = messages.order === 'newest-first';
-      const oldest = (newestFirst ? items[items.length - 1] : items[0])!;
-      const parent = oldest.parentNode!;
-      const filler = `${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(45)}\n`;
-      const template = oldest.cloneNode(true) as Element;
-      const body = allMatches(messages.body, template)[0] ?? Array.from(template.querySelectorAll('p, div')).pop() ?? template;
-      body.textContent = filler.repeat(2);
-      const fragment = oldest.ownerDocument.createDocumentFragment();
-      for (let i = 0; i < 1_000; i += 1) fragment.append(template.cloneNode(true));
-      parent.insertBefore(fragment, newestFirst ? oldest.nextSibling : oldest);
+      const parent = padConversation(adapter, openRoot(adapter, url)!);
       expect(parent.textContent!.length).toBeGreaterThan(5_000_000);
 
       const { ticket } = ready(readPage(adapter, document, url));
