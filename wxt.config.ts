@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { HOST_MATCHES } from './src/adapters';
@@ -21,6 +22,12 @@ function extraHosts(): string[] {
   // Match patterns carry no port: the browser matches any port for a host.
   return patterns.map((pattern) => pattern.replace(/:(\d+|\*)\//, '/'));
 }
+
+/**
+ * WXT's own `wxt/browser`: the browser's promise-based API as it is (Chrome's `chrome` in Manifest V3, Firefox's
+ * `browser`), which the polyfill module replaces for every entrypoint.
+ */
+const NATIVE_BROWSER_API = createRequire(import.meta.url).resolve('wxt/browser');
 
 /** Files the build writes for the sidebar to load: see src/sidebar/knowledge.ts. */
 const KNOWLEDGE_ASSETS = ['kb/articles.json', 'kb/index.json', 'kb/rules.json'] as const;
@@ -55,6 +62,14 @@ export default defineConfig({
     },
   },
   hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      // Content scripts load into every helpdesk page and use only APIs that return promises natively (storage,
+      // runtime ports and messages): without the polyfill each is about 3 kB smaller gzipped, a fifth of it.
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (alias === undefined || Array.isArray(alias)) throw new Error('wxt/browser: the polyfill module set no alias to replace');
+      config.resolve = { ...config.resolve, alias: { ...alias, 'wxt/browser': NATIVE_BROWSER_API } };
+    },
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push(...KNOWLEDGE_ASSETS);
     },
