@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { HOST_MATCHES } from './src/adapters';
+import { stringCodeReport } from './src/build/string-code';
 import { compileKnowledge, compileRulesJson } from './src/knowledge/compile';
 
 /** `KNOWLEDGE_DIR` swaps the bundled knowledge base for another folder (shared/contracts.md section 4). */
@@ -93,6 +94,13 @@ export default defineConfig({
         { relativeDest: KNOWLEDGE_ASSETS[1], contents: knowledge.indexJson },
         { relativeDest: KNOWLEDGE_ASSETS[2], contents: rulesJson },
       );
+    },
+    'build:done': async (wxt) => {
+      // Store review forbids running strings as code and the pages' CSP would block it at run time: a bundle
+      // that could fails the build here, naming the file and the construct (src/build/string-code.ts).
+      if (wxt.config.command !== 'build') return;
+      const found = await stringCodeReport(wxt.config.outDir);
+      if (found.length > 0) throw new Error(`A bundle runs a string as code:\n${found.join('\n')}`);
     },
   },
 });

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { stringCodeReport } from '../../src/build/string-code';
 import { DEFAULT_EXTENSION_DIR } from './support/chromium';
 
 /**
@@ -9,14 +10,6 @@ import { DEFAULT_EXTENSION_DIR } from './support/chromium';
  * Policy or shipping code that evaluates strings must show up here as a failing test, on purpose.
  */
 const manifest = JSON.parse(readFileSync(join(DEFAULT_EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-
-function scripts(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return scripts(path);
-    return name.endsWith('.js') ? [path] : [];
-  });
-}
 
 describe('the built extension', () => {
   it('asks for these permissions and no others', () => {
@@ -43,6 +36,8 @@ describe('the built extension', () => {
     // Content scripts run on those hosts only; self-hosted sites get theirs at run time, when the user enables one.
     const matches = (manifest.content_scripts as { matches: string[] }[]).flatMap((script) => script.matches);
     expect(new Set(matches)).toEqual(new Set(manifest.host_permissions as string[]));
+    // Only the sidebar page may be framed by web pages, and only at its per-session address.
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
   });
 
   it('keeps each content script within 15 kB gzipped: they load into every helpdesk page', () => {
@@ -54,11 +49,9 @@ describe('the built extension', () => {
     }
   });
 
-  it('runs no string as code', () => {
-    for (const file of scripts(DEFAULT_EXTENSION_DIR)) {
-      const code = readFileSync(file, 'utf8');
-      expect(code, file).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*["'`]|set(?:Timeout|Interval)\s*\(\s*["'`]/);
-    }
+  it('runs no string as code', async () => {
+    // The build fails on these itself (wxt.config.ts, build:done); this checks the output the browser tests load.
+    expect(await stringCodeReport(DEFAULT_EXTENSION_DIR)).toEqual([]);
   });
 
   it('loads nothing into its pages from anywhere but itself', () => {
