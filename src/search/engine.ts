@@ -46,7 +46,7 @@ export interface KnowledgeIndex {
 
 const FORMAT = 'deskmate-index';
 // Bump when tokenising, stemming, impacts or the serialised shape change: an older index is then rebuilt.
-const VERSION = 3;
+const VERSION = 4;
 const DEFAULT_LIMIT = 10;
 // Shorter prefixes match too many words to say anything.
 const MIN_PREFIX = 3;

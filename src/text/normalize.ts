@@ -110,12 +110,14 @@ export function decodeEscapes(text: string): string {
   });
 }
 
-/** Steps shared by both functions: escapes, broken UTF-16, compatibility forms, invisible and control characters. */
+/** Steps shared by both functions: escapes, broken UTF-16, invisible characters, compatibility forms, controls. */
 function scrub(text: string): string {
   let s = decodeEscapes(text);
   s = s.replace(LONE_SURROGATE, '');
-  s = s.normalize('NFKC');
+  // Before NFKC, which never produces these: marks they separated are then ordered and composed in one pass,
+  // so that cleaning cleaned text changes nothing.
   s = s.replace(INVISIBLE, '');
+  s = s.normalize('NFKC');
   return s.replace(CONTROL, ' ');
 }
 
@@ -131,7 +133,10 @@ function foldLetters(text: string): string {
     .replace(ARABIC_HAMZA_YEH, '\u064a')
     .replace(ELONGATION, '$1')
     .replace(HEBREW_MARKS, '')
-    .toLowerCase();
+    .toLowerCase()
+    // Lower-casing can leave marks out of canonical order (İ becomes i and U+0307) and a removed tatweel can
+    // bring a letter and a mark together: composed again, so that normalising normalised text changes nothing.
+    .normalize('NFKC');
 }
 
 /** Text for matching: cleaned, Arabic and Hebrew letter variants folded, lower-cased, whitespace collapsed. */
