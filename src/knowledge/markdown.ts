@@ -1,11 +1,31 @@
 import { micromark } from 'micromark';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Article } from '../model/article';
 import { type ArticleDraft, toArticle } from './draft';
 import { KnowledgeError } from './errors';
 
 const FENCE = /^---\s*$/;
 const CLOSING_FENCE = /^(?:---|\.\.\.)\s*$/;
+
+/**
+ * The front matter as plain values. Aliases are resolved only here, so an alias naming no anchor or one that
+ * expands without end (a billion laughs) fails here: reported at the first alias, the usual culprit.
+ */
+function frontMatterFields(doc: Document, lineCounter: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 10 }) as unknown;
+  } catch (error) {
+    let line = 2;
+    visit(doc, {
+      Alias(_key, node) {
+        if (!node.range) return undefined;
+        line = lineCounter.linePos(node.range[0]).line + 1;
+        return visit.BREAK;
+      },
+    });
+    throw new KnowledgeError(file, line, `front matter: ${error instanceof Error ? error.message : 'cannot be read'}`);
+  }
+}
 
 /**
  * Reads one Markdown article: YAML front matter between `---` lines, then the body.
@@ -27,7 +47,7 @@ export function readMarkdown(source: string, file: string): ArticleDraft {
     const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     throw new KnowledgeError(file, line, `front matter: ${message}`);
   }
-  const fields = doc.toJS({ maxAliasCount: 10 }) as unknown;
+  const fields = frontMatterFields(doc, lineCounter, file);
   if (fields !== null && (typeof fields !== 'object' || Array.isArray(fields))) {
     throw new KnowledgeError(file, 2, 'front matter must be "key: value" lines');
   }

@@ -56,6 +56,12 @@ describe('parseMarkdownArticle', () => {
     expect(error.message).toMatch(/^kb\/broken\.md:\d+: front matter: /);
   });
 
+  it('names the line of an alias that names no anchor or expands without end', () => {
+    expect(errorOf(() => readMarkdown(article('id: a\ntitle: *missing'), 'kb/a.md')).message).toMatch(/^kb\/a\.md:3: front matter: Unresolved alias/);
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]'];
+    expect(errorOf(() => readMarkdown(article(laughs.join('\n')), 'kb/a.md')).message).toMatch(/^kb\/a\.md:3: front matter: Excessive alias count/);
+  });
+
   it('names the file and the front matter line when the id is missing', () => {
     const error = errorOf(() => parseMarkdownArticle(article('title: No id'), 'kb/no-id.md'));
     expect(error.message).toBe('kb/no-id.md:1: missing id');
