@@ -74,7 +74,7 @@ describe('Request Tracker 5, running', () => {
     } catch (error) {
       failure = error;
     }
-  });
+  }, 300_000); // builds the extension and starts RT: minutes on a busy two-core machine
 
   afterAll(async () => {
     await browser?.close();
