@@ -46,12 +46,14 @@ export default defineConfig({
     build: { chunkSizeWarningLimit: 1_000 },
   }),
   manifest: {
-    name: 'Deskmate',
-    description: 'Knowledge-base answers and escalation notes beside the ticket, without ticket text leaving the browser.',
+    // The words are in public/_locales/<language>/messages.json: English, Arabic and Hebrew.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'clipboardWrite', 'scripting'],
     // Self-hosted helpdesks: asked for one site at a time, when the user enables the extension there.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Deskmate' },
+    action: { default_title: '__MSG_extName__' },
     host_permissions: hosts,
     // Self-hosted sites are enabled at run time, so the sidebar page must be loadable in any site's frame;
     // a per-session URL keeps other sites from finding it by a fixed address.

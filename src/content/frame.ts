@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 import type { Layout } from '../model/messages';
 
 const COLLAPSED_WIDTH = 44;
@@ -40,7 +41,7 @@ iframe{border:0;width:100%;height:100%;display:block;background:transparent;colo
     this.bindResize(handle, host);
     const frame = document.createElement('iframe');
     frame.src = this.src;
-    frame.title = 'Deskmate';
+    frame.title = t('frameTitle');
     // The note and answers are copied from inside the frame: the page must delegate clipboard writes.
     frame.allow = 'clipboard-write';
     this.size = document.createElement('style');

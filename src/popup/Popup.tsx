@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { around, type MessageKey, t } from '../i18n/messages';
+import { formatList, uiDirection, uiLanguage } from '../i18n/ui';
 import type { Site } from '../permissions/site';
 import { disableSite, enableSite, siteStatus, type SiteStatus } from '../permissions/sites';
 import { type ActiveTab, activeTab, toggleSidebar } from './tab';
@@ -9,7 +11,21 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const SELF_HOSTED_NAMES = 'Request Tracker, Zammad, FreeScout or osTicket';
+const SELF_HOSTED_NAMES = ['Request Tracker', 'Zammad', 'FreeScout', 'osTicket'];
+
+/** A sentence about a site, its origin set apart: an address reads left to right in any language. */
+function AboutOrigin({ message, origin }: { message: MessageKey; origin: string }) {
+  const [before, after] = around(message);
+  return (
+    <p data-testid="popup-status">
+      {before}
+      <span class="origin" dir="ltr">
+        {origin}
+      </span>
+      {after}
+    </p>
+  );
+}
 
 /**
  * The toolbar popup: whether Deskmate runs on the current site, a button to show or hide the sidebar, and
@@ -26,13 +42,15 @@ export function Popup({ close = () => window.close() }: { close?: () => void }) 
   };
 
   useEffect(() => {
-    refresh().catch((error: unknown) => setNote(`Could not read this tab (${describe(error)}).`));
+    refresh().catch((error: unknown) => setNote(t('popupTabError', describe(error))));
   }, []);
 
+  const language = uiLanguage();
+  const dir = uiDirection();
   if (!loaded) {
     return (
-      <main class="popup" data-testid="popup" data-kind="loading">
-        <h1>Deskmate</h1>
+      <main class="popup" data-testid="popup" data-kind="loading" lang={language} dir={dir}>
+        <h1>{t('extName')}</h1>
         {note && <p role="status">{note}</p>}
       </main>
     );
@@ -45,10 +63,10 @@ export function Popup({ close = () => window.close() }: { close?: () => void }) 
     setNote(null);
     enableSite(site)
       .then(async (result) => {
-        setNote(result === 'enabled' ? 'Enabled. The sidebar opens on ticket pages of this site.' : 'Access was not granted.');
+        setNote(t(result === 'enabled' ? 'popupEnabled' : 'popupNotGranted'));
         await refresh(tab);
       })
-      .catch((error: unknown) => setNote(`Could not enable this site (${describe(error)}).`))
+      .catch((error: unknown) => setNote(t('popupEnableError', describe(error))))
       .finally(() => setBusy(false));
   };
 
@@ -57,56 +75,43 @@ export function Popup({ close = () => window.close() }: { close?: () => void }) 
     setNote(null);
     disableSite(site)
       .then(async () => {
-        setNote('Disabled. Pages of this site that are open keep the sidebar until they reload.');
+        setNote(t('popupDisabled'));
         await refresh(tab);
       })
-      .catch((error: unknown) => setNote(`Could not disable this site (${describe(error)}).`))
+      .catch((error: unknown) => setNote(t('popupDisableError', describe(error))))
       .finally(() => setBusy(false));
   };
 
   const toggle = () => {
-    void toggleSidebar(tab).then((done) => (done ? close() : setNote('No sidebar on this page yet: open a ticket.')));
+    void toggleSidebar(tab).then((done) => (done ? close() : setNote(t('popupNoSidebar'))));
   };
 
   return (
-    <main class="popup" data-testid="popup" data-kind={status.kind}>
-      <h1>Deskmate</h1>
-      {status.kind === 'unsupported' && <p data-testid="popup-status">Deskmate cannot run on this page.</p>}
-      {status.kind === 'built-in' && (
-        <p data-testid="popup-status">
-          Runs on <span class="origin">{status.site.origin}</span>.
-        </p>
-      )}
-      {status.kind === 'enabled' && (
-        <p data-testid="popup-status">
-          Enabled on <span class="origin">{status.site.origin}</span>.
-        </p>
-      )}
+    <main class="popup" data-testid="popup" data-kind={status.kind} lang={language} dir={dir}>
+      <h1>{t('extName')}</h1>
+      {status.kind === 'unsupported' && <p data-testid="popup-status">{t('popupUnsupported')}</p>}
+      {status.kind === 'built-in' && <AboutOrigin message="popupRunsOn" origin={status.site.origin} />}
+      {status.kind === 'enabled' && <AboutOrigin message="popupEnabledOn" origin={status.site.origin} />}
       {status.kind === 'available' && (
         <>
-          <p data-testid="popup-status">
-            Not enabled on <span class="origin">{status.site.origin}</span>.
-          </p>
-          <p class="muted">
-            For a self-hosted helpdesk ({SELF_HOSTED_NAMES}). The browser asks you to allow access to this site;
-            ticket text still never leaves the browser.
-          </p>
+          <AboutOrigin message="popupNotEnabledOn" origin={status.site.origin} />
+          <p class="muted">{t('popupSelfHosted', formatList(SELF_HOSTED_NAMES, 'disjunction'))}</p>
         </>
       )}
       <div class="actions">
         {(status.kind === 'built-in' || status.kind === 'enabled') && (
           <button type="button" class="primary" data-testid="popup-toggle" onClick={toggle}>
-            Show or hide the sidebar
+            {t('popupToggle')}
           </button>
         )}
         {status.kind === 'available' && (
           <button type="button" class="primary" data-testid="popup-enable" disabled={busy} onClick={() => enable(status.site)}>
-            Enable on {status.site.origin}
+            {t('popupEnableOn', status.site.origin)}
           </button>
         )}
         {status.kind === 'enabled' && (
           <button type="button" data-testid="popup-disable" disabled={busy} onClick={() => disable(status.site)}>
-            Disable
+            {t('popupDisable')}
           </button>
         )}
       </div>

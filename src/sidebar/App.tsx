@@ -3,9 +3,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { evaluate } from '../escalation/evaluate';
 import { writeNote } from '../escalation/note';
 import type { NoteDraft } from '../escalation/note';
+import { type MessageKey, t } from '../i18n/messages';
+import { formatList, uiDirection, uiLanguage } from '../i18n/ui';
 import type { Article } from '../model/article';
 import type { Layout } from '../model/messages';
-import type { PageState, Ticket } from '../model/ticket';
+import type { PageState, Ticket, TicketField } from '../model/ticket';
 import { searchText, suggestForTicket } from '../search/engine';
 import { guessLanguage } from '../text/language';
 import { articlePlainText } from './article-text';
@@ -131,24 +133,20 @@ export function App(props: AppProps) {
     try {
       if (action === 'link' && article.url) {
         await copyToClipboard(article.url);
-        setNotice('Link copied.');
+        setNotice(t('noticeLinkCopied'));
       } else if (action === 'insert' && connection) {
         const result = await connection.insert('reply', { text, html });
-        if (result.ok) setNotice('Inserted into the reply.');
+        if (result.ok) setNotice(t('noticeInserted'));
         else {
           await copyToClipboard(text, html);
-          setNotice(
-            result.reason === 'wrong-mode'
-              ? 'The composer is set to internal note: the answer was copied instead.'
-              : 'No reply editor found: the answer was copied instead.',
-          );
+          setNotice(t(result.reason === 'wrong-mode' ? 'noticeWrongModeCopied' : 'noticeNoEditorCopied'));
         }
       } else {
         await copyToClipboard(text, html);
-        setNotice('Answer copied.');
+        setNotice(t('noticeAnswerCopied'));
       }
     } catch {
-      setNotice('The browser refused the clipboard: open the article and copy it by hand.');
+      setNotice(t('noticeClipboardRefused'));
     }
   };
 
@@ -170,11 +168,16 @@ export function App(props: AppProps) {
 
   const state = failure ? 'error' : page.state;
   const toggleCollapsed = () => onLayout({ ...layout, collapsed: !layout.collapsed });
+  // The root carries the interface's language as well as the page, so the sidebar reads right wherever it is mounted.
+  const language = uiLanguage();
+  const dir = uiDirection();
 
+  // The arrows point at the page's right edge, where the frame sits whatever the language: `dir="ltr"` keeps
+  // a right-to-left interface from mirroring them.
   if (layout.collapsed) {
     return (
-      <aside class="sidebar collapsed" data-testid="aa-sidebar" data-state={state}>
-        <button type="button" class="expand" aria-label="Open Deskmate" title="Open Deskmate" onClick={toggleCollapsed}>
+      <aside class="sidebar collapsed" data-testid="aa-sidebar" data-state={state} lang={language} dir={dir}>
+        <button type="button" class="expand" dir="ltr" aria-label={t('expandSidebar')} title={t('expandSidebar')} onClick={toggleCollapsed}>
           ‹
         </button>
       </aside>
@@ -182,14 +185,20 @@ export function App(props: AppProps) {
   }
 
   return (
-    <aside class="sidebar" data-testid="aa-sidebar" data-state={state} aria-label="Deskmate">
+    <aside class="sidebar" data-testid="aa-sidebar" data-state={state} lang={language} dir={dir} aria-label={t('extName')}>
       <header class="bar">
-        <h1>Deskmate</h1>
+        <h1>{t('extName')}</h1>
         <span>
-          <button type="button" class="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelp((shown) => !shown)}>
+          <button
+            type="button"
+            class="icon"
+            aria-label={t('shortcutsTitle')}
+            title={`${t('shortcutsTitle')} (?)`}
+            onClick={() => setHelp((shown) => !shown)}
+          >
             ?
           </button>
-          <button type="button" class="icon" aria-label="Collapse sidebar" title="Collapse" onClick={toggleCollapsed}>
+          <button type="button" class="icon" dir="ltr" aria-label={t('collapseSidebar')} title={t('collapseSidebar')} onClick={toggleCollapsed}>
             ›
           </button>
         </span>
@@ -219,8 +228,8 @@ export function App(props: AppProps) {
           type="search"
           data-testid="aa-search"
           ref={searchBox}
-          placeholder="Search answers ( / )"
-          aria-label="Search the knowledge base"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchLabel')}
           value={query}
           dir="auto"
           onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
@@ -228,7 +237,7 @@ export function App(props: AppProps) {
       </div>
       {knowledge ? (
         <Suggestions
-          heading={query.trim() ? 'Results' : 'Suggested answers'}
+          heading={t(query.trim() ? 'headingResults' : 'headingSuggested')}
           suggestions={suggestions}
           articles={knowledge.articles}
           expanded={expanded}
@@ -237,10 +246,10 @@ export function App(props: AppProps) {
             setExpanded((open) => (open === id ? null : id));
           }}
           onUse={(article, action) => void useArticle(article, action)}
-          empty={query.trim() || ticket ? 'No good answer found. Try other words in the search box.' : 'Open a ticket, or search.'}
+          empty={t(query.trim() || ticket ? 'emptyNoMatch' : 'emptyNoTicket')}
         />
       ) : (
-        !failure && <p class="muted">Loading the knowledge base…</p>
+        !failure && <p class="muted">{t('loadingKnowledge')}</p>
       )}
       {notice && (
         <p class="notice" role="status">
@@ -251,29 +260,40 @@ export function App(props: AppProps) {
   );
 }
 
+const FIELD_NAMES: Readonly<Record<TicketField, MessageKey>> = {
+  id: 'fieldId',
+  subject: 'fieldSubject',
+  latestMessage: 'fieldLatestMessage',
+  thread: 'fieldThread',
+  requester: 'fieldRequester',
+  priority: 'fieldPriority',
+  status: 'fieldStatus',
+  tags: 'fieldTags',
+  createdAt: 'fieldCreatedAt',
+};
+
+/** A field the page reports missing, by its name in the interface's language; one it does not know, as sent. */
+function fieldName(field: string): string {
+  return Object.hasOwn(FIELD_NAMES, field) ? t(FIELD_NAMES[field as TicketField]) : field;
+}
+
 function Body({ page, failure, children }: { page: PageState; failure: string | null; children: ComponentChildren }) {
-  if (failure) return <StatusPanel title="Something went wrong" detail={failure} diagnostic={failure} />;
+  if (failure) return <StatusPanel title={t('errorTitle')} detail={failure} diagnostic={failure} />;
   switch (page.state) {
     case 'loading':
-      return <StatusPanel title="Reading the ticket…" />;
+      return <StatusPanel title={t('readingTicket')} />;
     case 'no-ticket':
-      return <StatusPanel title="No ticket open" detail="Open a ticket to see suggested answers. You can still search below." />;
+      return <StatusPanel title={t('noTicketTitle')} detail={t('noTicketDetail')} />;
     case 'unreadable':
       return (
         <StatusPanel
-          title={page.id ? `Can't read ticket #${page.id}` : "Can't read this ticket"}
-          detail={`Missing: ${page.missing.join(', ')}. The helpdesk page may have changed; search still works.`}
+          title={page.id ? t('unreadableTicketId', page.id) : t('unreadableTicket')}
+          detail={t('unreadableDetail', formatList(page.missing.map(fieldName), 'conjunction'))}
           diagnostic={page.diagnostic}
         />
       );
     case 'error':
-      return (
-        <StatusPanel
-          title="Something went wrong reading this page"
-          detail="Suggestions come back on the next ticket; search still works."
-          diagnostic={page.diagnostic}
-        />
-      );
+      return <StatusPanel title={t('readErrorTitle')} detail={t('readErrorDetail')} diagnostic={page.diagnostic} />;
     case 'ready':
       return <>{children}</>;
   }
@@ -294,8 +314,8 @@ export class ErrorBoundary extends Component<{ resetKey: string; children: Compo
   override render() {
     if (this.state.error === null) return this.props.children;
     return (
-      <aside class="sidebar" data-testid="aa-sidebar" data-state="error">
-        <StatusPanel title="Something went wrong" detail="The sidebar hit an error on this ticket." diagnostic={this.state.error} />
+      <aside class="sidebar" data-testid="aa-sidebar" data-state="error" lang={uiLanguage()} dir={uiDirection()}>
+        <StatusPanel title={t('errorTitle')} detail={t('renderErrorDetail')} diagnostic={this.state.error} />
       </aside>
     );
   }

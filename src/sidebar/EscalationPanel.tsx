@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ChecklistItem, Guidance } from '../escalation/evaluate';
 import type { Note, NoteDraft } from '../escalation/note';
+import { t } from '../i18n/messages';
+import { formatDateTime } from '../i18n/ui';
 import type { InsertResult } from '../model/messages';
 import { useMinuteClock } from './escalation-clock';
 import { foldDraft, insertMessage, maskedSummary, pathLine, slaLine } from './escalation-text';
@@ -50,9 +52,9 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
 /** In place of the guidance when there are no rules to give it: why, rather than nothing. */
 export function EscalationUnavailable({ warnings }: { warnings: readonly string[] }) {
   return (
-    <section class="card escalation" data-testid="aa-escalation" aria-label="Escalation guidance">
+    <section class="card escalation" data-testid="aa-escalation" aria-label={t('escalationLabel')}>
       <Warnings warnings={warnings} />
-      <h2 class="section-title">No escalation guidance</h2>
+      <h2 class="section-title">{t('noEscalationGuidance')}</h2>
     </section>
   );
 }
@@ -75,6 +77,7 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: Es
   const preview = useMemo(() => note?.(draft), [note, guidance, ticked, tried, ask, masking]);
 
   const sla = slaLine(guidance.sla, now);
+  const summary = masking && preview ? maskedSummary(preview.masked) : '';
   const path = pathLine(guidance);
   const fromRules = guidance.checklist.filter((item) => item.from === 'rules');
   const fromArticles = guidance.checklist.filter((item) => item.from === 'article');
@@ -88,8 +91,8 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: Es
 
   const copy = () =>
     onCopyNote(forHost).then(
-      () => setMessage('Escalation note copied.'),
-      () => setMessage('Copying failed: select the note text and copy it by hand.'),
+      () => setMessage(t('noteCopied')),
+      () => setMessage(t('noteCopyFailed')),
     );
 
   const insert = async () => {
@@ -103,7 +106,7 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: Es
         setMessage(insertMessage(result));
       }
     } catch {
-      setMessage('The note could not be added or copied: copy it from the preview by hand.');
+      setMessage(t('noteAddCopyFailed'));
     }
   };
 
@@ -114,19 +117,19 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: Es
       data-severity={guidance.severity}
       data-escalate={String(guidance.escalate)}
       data-team={guidance.team}
-      aria-label="Escalation guidance"
+      aria-label={t('escalationLabel')}
     >
       <Warnings warnings={guidance.warnings} />
       <h2 class="section-title">
         <span class={`severity ${guidance.severity}`}>{guidance.severity}</span>{' '}
-        {guidance.escalate ? `Escalate to ${guidance.teamName ?? guidance.team}` : 'No escalation needed'}
-        {guidance.tier && <span class="tier"> · {guidance.tier.name} customer</span>}
+        {guidance.escalate ? t('escalateTo', guidance.teamName ?? guidance.team) : t('noEscalationNeeded')}
+        {guidance.tier && <span class="tier"> · {t('tierCustomer', guidance.tier.name)}</span>}
       </h2>
       {path && <p class="muted">{path}</p>}
-      {guidance.notify && <p class="muted">Also inform {guidance.notify}</p>}
+      {guidance.notify && <p class="muted">{t('alsoInform', guidance.notify)}</p>}
       <p class={sla.breached ? 'sla breached' : 'sla muted'} data-testid="aa-escalation-sla">
         {guidance.sla.dueAt ? (
-          <time dateTime={guidance.sla.dueAt} title={new Date(guidance.sla.dueAt).toLocaleString()}>
+          <time dateTime={guidance.sla.dueAt} title={formatDateTime(guidance.sla.dueAt)}>
             {sla.text}
           </time>
         ) : (
@@ -143,11 +146,11 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: Es
         </ul>
       )}
       <details class="prepare" open={guidance.escalate}>
-        <summary>Checklist and note</summary>
-        <Checklist legend="Before escalating" items={fromRules} ticked={ticked} onToggle={toggle} />
-        <Checklist legend="From the suggested articles" items={fromArticles} ticked={ticked} onToggle={toggle} />
+        <summary>{t('checklistAndNote')}</summary>
+        <Checklist legend={t('beforeEscalating')} items={fromRules} ticked={ticked} onToggle={toggle} />
+        <Checklist legend={t('fromArticles')} items={fromArticles} ticked={ticked} onToggle={toggle} />
         <label class="tried">
-          Tried so far
+          {t('triedSoFar')}
           <textarea
             rows={3}
             value={tried}
@@ -157,17 +160,16 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: Es
           />
         </label>
         <label class="tried">
-          The ask (what you need from the team, and by when)
+          {t('theAsk')}
           <textarea rows={2} value={ask} dir="auto" data-testid="aa-note-ask" onInput={(event) => setAsk((event.target as HTMLTextAreaElement).value)} />
         </label>
         {preview && (
           <>
             <label>
-              <input type="checkbox" checked={masking} data-testid="aa-note-redact" onChange={() => setMasking((on) => !on)} /> Hide emails, phone and
-              card numbers, IBANs, tokens and passwords
+              <input type="checkbox" checked={masking} data-testid="aa-note-redact" onChange={() => setMasking((on) => !on)} /> {t('maskingLabel')}
             </label>
             <details class="note-preview">
-              <summary>Preview the note{masking && maskedSummary(preview.masked) ? ` (${maskedSummary(preview.masked)})` : ''}</summary>
+              <summary>{summary ? t('previewNoteMasked', summary) : t('previewNote')}</summary>
               <pre dir={preview.dir} lang={preview.language} data-testid="aa-note-preview">
                 {preview.text}
               </pre>
@@ -177,10 +179,10 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: Es
       </details>
       <div class="actions">
         <button type="button" class="primary" data-testid="aa-copy-note" onClick={() => void copy()}>
-          Copy escalation note
+          {t('copyNote')}
         </button>
         <button type="button" data-testid="aa-insert-note" onClick={() => void insert()}>
-          Add as internal note
+          {t('addInternalNote')}
         </button>
       </div>
       {message && (

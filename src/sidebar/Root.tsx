@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n/messages';
 import { DEFAULT_LAYOUT, type Layout } from '../model/messages';
 import type { PageState } from '../model/ticket';
 import { App, ErrorBoundary } from './App';
@@ -19,7 +20,7 @@ export function Root() {
 
   useEffect(() => {
     loadBundledKnowledge().then(setKnowledge, (error: unknown) =>
-      setFailure(`The knowledge base could not be loaded (${describe(error)}).`),
+      setFailure(t('failureKnowledge', describe(error))),
     );
     let open: Connection | null = null;
     connectToPage({
@@ -31,7 +32,7 @@ export function Root() {
         open = connected;
         setConnection(connected);
       },
-      (error: unknown) => setFailure(`Not connected to the helpdesk page (${describe(error)}).`),
+      (error: unknown) => setFailure(t('failureConnection', describe(error))),
     );
     return () => open?.close();
   }, []);

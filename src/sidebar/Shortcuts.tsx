@@ -1,30 +1,33 @@
-const SHORTCUTS: readonly [string, string][] = [
-  ['/', 'Search the knowledge base'],
-  ['↓ ↑', 'Move between answers'],
-  ['Enter', 'Open or close the answer'],
-  ['i', 'Insert the answer into the reply'],
-  ['c', 'Copy the answer'],
-  ['l', 'Copy the answer’s link'],
-  ['Esc', 'Clear the search, close this list'],
-  ['?', 'Show or hide this list'],
+import { type MessageKey, t } from '../i18n/messages';
+
+// Key names stay as printed on the keyboard in every language, and read left to right (`dir` below).
+const SHORTCUTS: readonly [string, MessageKey][] = [
+  ['/', 'searchLabel'],
+  ['↓ ↑', 'shortcutMove'],
+  ['Enter', 'shortcutOpen'],
+  ['i', 'shortcutInsert'],
+  ['c', 'shortcutCopy'],
+  ['l', 'shortcutCopyLink'],
+  ['Esc', 'shortcutEscape'],
+  ['?', 'shortcutHelp'],
 ];
 
 export function Shortcuts({ onClose }: { onClose(): void }) {
   return (
-    <section class="card shortcuts" role="dialog" aria-label="Keyboard shortcuts">
-      <h2>Keyboard shortcuts</h2>
+    <section class="card shortcuts" role="dialog" aria-label={t('shortcutsTitle')}>
+      <h2>{t('shortcutsTitle')}</h2>
       <dl>
         {SHORTCUTS.map(([keys, what]) => (
           <div key={keys}>
             <dt>
-              <kbd>{keys}</kbd>
+              <kbd dir="ltr">{keys}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>{t(what)}</dd>
           </div>
         ))}
       </dl>
       <button type="button" onClick={onClose}>
-        Close
+        {t('close')}
       </button>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n/messages';
 import { copyToClipboard } from './clipboard';
 
 interface Props {
@@ -19,7 +20,7 @@ export function StatusPanel({ title, detail, diagnostic }: Props) {
           type="button"
           onClick={() => void copyToClipboard(diagnostic).then(() => setCopied(true))}
         >
-          {copied ? 'Diagnostic copied' : 'Copy diagnostic'}
+          {t(copied ? 'diagnosticCopied' : 'copyDiagnostic')}
         </button>
       )}
     </section>

@@ -1,3 +1,5 @@
+import { t } from '../i18n/messages';
+import { formatList } from '../i18n/ui';
 import type { Article } from '../model/article';
 import type { Suggestion } from '../search/engine';
 import { directionOf } from './direction';
@@ -44,7 +46,7 @@ export function Suggestions({ heading, suggestions, articles, expanded, onToggle
     <section class="suggestions" aria-label={heading}>
       <h2 class="section-title">{heading}</h2>
       {suggestions.length === 0 && <p class="muted">{empty}</p>}
-      {weak && <p class="muted">No strong match. These are the closest answers; the search box may find better.</p>}
+      {weak && <p class="muted">{t('weakMatches')}</p>}
       <ol class="suggestion-list" aria-live="polite" onKeyDown={(event) => onListKey(event, articles, onUse)}>
         {suggestions.map((suggestion) => {
           const article = articles.get(suggestion.id);
@@ -74,20 +76,20 @@ export function Suggestions({ heading, suggestions, articles, expanded, onToggle
               )}
               {suggestion.terms.length > 0 && (
                 <p class="why" dir="auto">
-                  <span class="muted">Matched: </span>
-                  {suggestion.terms.slice(0, 6).join(', ')}
+                  <span class="muted">{t('matched')} </span>
+                  {formatList(suggestion.terms.slice(0, 6), 'unit')}
                 </p>
               )}
               <div class="actions">
-                <button type="button" data-testid="aa-insert" title="Insert into the reply (i)" onClick={() => onUse(article, 'insert')}>
-                  Insert
+                <button type="button" data-testid="aa-insert" title={`${t('insertTitle')} (i)`} onClick={() => onUse(article, 'insert')}>
+                  {t('insert')}
                 </button>
-                <button type="button" title="Copy (c)" onClick={() => onUse(article, 'copy')}>
-                  Copy
+                <button type="button" title={`${t('copy')} (c)`} onClick={() => onUse(article, 'copy')}>
+                  {t('copy')}
                 </button>
                 {article.url && (
-                  <button type="button" title="Copy link (l)" onClick={() => onUse(article, 'link')}>
-                    Copy link
+                  <button type="button" title={`${t('copyLink')} (l)`} onClick={() => onUse(article, 'link')}>
+                    {t('copyLink')}
                   </button>
                 )}
               </div>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 import type { Ticket } from '../model/ticket';
 import { directionOf } from './direction';
 
@@ -11,7 +12,7 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
       data-testid="aa-ticket"
       data-ticket-id={ticket.id}
       data-helpdesk={ticket.helpdesk}
-      aria-label="Detected ticket"
+      aria-label={t('ticketLabel')}
     >
       <div class="ticket-id">
         #{ticket.id}
@@ -19,7 +20,7 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
         {ticket.status && <span class="chip muted">{ticket.status}</span>}
       </div>
       <h2 class="ticket-subject" dir={directionOf(ticket.language, ticket.subject)}>
-        {ticket.subject || '(no subject)'}
+        {ticket.subject || t('noSubject')}
       </h2>
       {requester && <div class="muted" dir="auto">{requester}</div>}
     </section>

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { t } from '../i18n/messages';
 import { type InsertResult, type InsertTarget, type Layout, SIDEBAR_PORT, type ToContent, ToSidebar } from '../model/messages';
 import type { PageState } from '../model/ticket';
 
@@ -22,7 +23,7 @@ const INSERT_TIMEOUT_MS = 3_000;
  */
 export async function connectToPage(events: ConnectionEvents): Promise<Connection> {
   const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) throw new Error('The sidebar is not inside a helpdesk tab.');
+  if (tab?.id === undefined) throw new Error(t('notInHelpdeskTab'));
   const port: Browser.runtime.Port = browser.tabs.connect(tab.id, { name: SIDEBAR_PORT, frameId: 0 });
   const pending = new Map<number, (result: InsertResult) => void>();
   let nextId = 1;
