@@ -14,7 +14,7 @@ export interface QueryPart {
 export const PART_WEIGHTS = { subject: 2, latest: 1, thread: 0.3 } as const;
 
 // Older messages beyond this add more noise than signal, and keep a 60 kB thread cheap.
-const THREAD_CHARS = 4_000;
+export const THREAD_CHARS = 4_000;
 
 // Lines after which the rest of a message is someone else's text or boilerplate.
 const CUT_LINES: readonly RegExp[] = [
