@@ -42,8 +42,10 @@ iframe{border:0;width:100%;height:100%;display:block;background:transparent;colo
     const frame = document.createElement('iframe');
     frame.src = this.src;
     frame.title = t('frameTitle');
-    // The note and answers are copied from inside the frame: the page must delegate clipboard writes.
-    frame.allow = 'clipboard-write';
+    // The note and answers are copied from inside the frame: the page must delegate clipboard writes. To any
+    // origin: a bare feature means the origin of `src`, here the per-session id of use_dynamic_url, which the
+    // loaded sidebar page does not have, so Chromium blocked the Clipboard API there.
+    frame.allow = 'clipboard-write *';
     this.size = document.createElement('style');
     shadow.append(style, this.size, handle, frame);
     parent.append(host);
