@@ -16,6 +16,7 @@ import { recordUse } from './learning';
 import { fillPlaceholders } from './placeholders';
 import { sanitizeArticleHtml } from './safe-html';
 import type { Connection } from './connection';
+import { renderDiagnostic } from './diagnostic';
 import { EscalationPanel, EscalationUnavailable } from './EscalationPanel';
 import type { Knowledge } from './knowledge';
 import { Shortcuts } from './Shortcuts';
@@ -299,8 +300,11 @@ function Body({ page, failure, children }: { page: PageState; failure: string | 
   }
 }
 
-/** Keeps a rendering bug from leaving a blank panel: the sidebar says so and recovers on the next ticket. */
-export class ErrorBoundary extends Component<{ resetKey: string; children: ComponentChildren }, { error: string | null; key: string }> {
+/**
+ * Keeps a rendering bug from leaving a blank panel: the sidebar says so, with a diagnostic that holds no ticket
+ * text (diagnostic.ts), and recovers on the next ticket.
+ */
+export class ErrorBoundary extends Component<{ resetKey: string; page: PageState; children: ComponentChildren }, { error: string | null; key: string }> {
   override state = { error: null as string | null, key: this.props.resetKey };
 
   static override getDerivedStateFromProps(props: { resetKey: string }, state: { error: string | null; key: string }) {
@@ -308,7 +312,7 @@ export class ErrorBoundary extends Component<{ resetKey: string; children: Compo
   }
 
   override componentDidCatch(error: unknown) {
-    this.setState({ error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error' });
+    this.setState({ error: renderDiagnostic(error, this.props.page) });
   }
 
   override render() {

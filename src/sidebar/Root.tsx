@@ -44,7 +44,7 @@ export function Root() {
 
   const resetKey = page.state === 'ready' ? `ticket:${page.ticket.id}` : page.state;
   return (
-    <ErrorBoundary resetKey={resetKey}>
+    <ErrorBoundary resetKey={resetKey} page={page}>
       <App page={page} knowledge={knowledge} failure={failure} connection={connection} layout={layout} onLayout={onLayout} />
     </ErrorBoundary>
   );
