@@ -22,6 +22,20 @@ async function loadLayout(adapter: Adapter): Promise<Layout> {
   return isLayout(layout) ? layout : DEFAULT_LAYOUT;
 }
 
+/** `async`, so that storage throwing at once (the extension's context gone after an update) rejects instead. */
+async function saveLayout(adapter: Adapter, layout: Layout): Promise<void> {
+  await browser.storage.local.set({ [layoutKey(adapter)]: layout });
+}
+
+/**
+ * Storage fails now and then (quota, or the extension's context gone after an update). That costs only the
+ * remembered width and open state, so the failure ends here rather than as an unhandled rejection in the
+ * helpdesk page's console.
+ */
+function quietly(work: Promise<unknown>): void {
+  work.catch(() => undefined);
+}
+
 /**
  * Finds the helpdesk, keeps the sidebar frame mounted, and tells the sidebar what the page shows whenever
  * that changes. Everything that can fail on a hostile page is caught here: the helpdesk page never sees
@@ -68,9 +82,9 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
       if (!frame) {
         const found = adapter;
         frame = new SidebarFrame(browser.runtime.getURL('/sidebar.html'), DEFAULT_LAYOUT, (layout) => {
-          void browser.storage.local.set({ [layoutKey(found)]: layout });
+          quietly(saveLayout(found, layout));
         });
-        void loadLayout(found).then((layout) => frame?.setLayout(layout));
+        quietly(loadLayout(found).then((layout) => frame?.setLayout(layout)));
       }
       frame.ensureMounted();
       states.publish(withGrace(readPage(adapter, document, url)));
@@ -88,7 +102,7 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
   const applyLayout = (layout: Layout) => {
     if (!adapter) return;
     frame?.setLayout(layout);
-    void browser.storage.local.set({ [layoutKey(adapter)]: layout });
+    quietly(saveLayout(adapter, layout));
   };
 
   const onMessage = (raw: unknown) => {
@@ -117,7 +131,7 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
       if (port === incoming) port = null;
     });
     states.resend();
-    if (adapter) void loadLayout(adapter).then((layout) => send({ type: 'layout', layout }));
+    if (adapter) quietly(loadLayout(adapter).then((layout) => send({ type: 'layout', layout })));
   });
 
   const onToggle = (raw: unknown, sender: Browser.runtime.MessageSender) => {
