@@ -45,7 +45,7 @@ describe('the content script when storage fails', () => {
       loadFixture('zendesk', 'ticket.html');
       startDeskmate([zendesk], controller.signal);
       await settle();
-      const host = document.getElementById('deskmate-sidebar-host') ?? document.querySelector('body > div:last-of-type');
+      const host = document.getElementById('deskmate-sidebar-host');
       expect(host?.shadowRoot?.querySelector('iframe')).toBeTruthy();
 
       // The sidebar connects (the stored layout cannot be read), then the toolbar button collapses it (nor written).
