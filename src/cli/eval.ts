@@ -1,14 +1,15 @@
 import { performance } from 'node:perf_hooks';
-import { loadKnowledge } from '../knowledge/load';
+import { importKnowledge } from '../knowledge/load';
 import type { Article } from '../model/article';
 import { buildIndex, suggestForTicket } from '../search/engine';
 import { learn } from '../search/feedback';
 import { crossValidationFolds } from './folds';
-import { guard, type Io, parse, required, table, UsageError } from './io';
+import { guard, type Io, KB_OPTIONS, loadOptions, parse, reportNotices, required, table, UsageError } from './io';
 import { type Ranked, summarize } from './metrics';
 import { type LabelledQuery, readQueries } from './queries';
 
-const USAGE = 'npm run kb -- eval --kb <path> (--queries <file> [--feedback <file>] | --folds <n>) [--json]';
+const USAGE = 'npm run kb -- eval --kb <path> [--map <field>=<column>,...] (--queries <file> [--feedback <file>] | --folds <n>) [--json]';
+const NOTICES_SHOWN = 10;
 const RANKED = 10;
 
 /** Ranks each query against the articles, after replaying the feedback, through the extension's own calls. */
@@ -33,13 +34,14 @@ function rankAll(articles: readonly Article[], queries: readonly LabelledQuery[]
 export async function run(argv: string[], io: Io): Promise<number> {
   return guard(io, USAGE, async () => {
     const { values } = parse(argv, {
-      kb: { type: 'string' },
+      ...KB_OPTIONS,
       queries: { type: 'string' },
       feedback: { type: 'string' },
       folds: { type: 'string' },
       json: { type: 'boolean' },
     });
-    const articles = await loadKnowledge(required(values.kb, '--kb'));
+    const { articles, notices } = await importKnowledge(required(values.kb, '--kb'), loadOptions(values.map));
+    reportNotices(io, notices, NOTICES_SHOWN);
     let results: Ranked[];
     if (values.folds !== undefined) {
       const folds = Number(values.folds);

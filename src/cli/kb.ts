@@ -19,7 +19,10 @@ const HELP = [
   '  escalate --eval <tickets.jsonl> [--ignore-field priority] [--json]   precision and recall of "escalate"',
   '  lint     --kb <path> [--json]                               problems in a knowledge base',
   '',
-  'A knowledge base is a folder of Markdown articles with front matter, or a .jsonl file.',
+  'A knowledge base is a folder or a file, recognised by its content: Markdown articles with front matter,',
+  'JSONL or JSON articles, CSV (columns title, body, tags, locale, ...), a Zendesk Help Center or Freshdesk',
+  'articles export (JSON, one page or several), a Confluence HTML export (zip), or a folder or zip of these.',
+  '--map title=Question,body=Answer names the CSV columns or JSON keys that hold the article fields.',
 ];
 
 /** `npm run kb -- <command> ...`: dispatches to the command's `run`, resolves to the exit code. */

@@ -15,6 +15,10 @@ export interface ArticleDraft {
   /** Line of each field, where the format knows it. */
   fieldLines: Partial<Record<string, number>>;
   body: string;
+  /** Sanitised HTML, for articles imported from HTML; Markdown articles are rendered from the body instead. */
+  html?: string;
+  /** Where the article is when the line alone does not say (one-line JSON holds every article): "article 3". */
+  place?: string;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
@@ -60,6 +64,7 @@ export function toArticle(draft: ArticleDraft): Article {
     locale: optional(fields.locale)?.toLowerCase(),
     owner: optional(fields.owner),
     verified: isoDate(fields.verified),
+    verifyEvery: optional(fields.verify_every ?? fields.verifyEvery),
     url: optional(fields.url),
     escalation: optional(fields.escalation),
   };
@@ -69,8 +74,9 @@ export function toArticle(draft: ArticleDraft): Article {
   const field = String(issue?.path[0] ?? '');
   const id = candidate.id || undefined;
   const line = draft.fieldLines[field] ?? draft.line;
-  if (field === 'id' && candidate.id === undefined) throw new KnowledgeError(draft.file, draft.line, 'missing id');
-  if (field === 'title' && candidate.title === undefined) throw new KnowledgeError(draft.file, line, 'missing title', id);
+  const place = draft.place ? ` (${draft.place})` : '';
+  if (field === 'id' && candidate.id === undefined) throw new KnowledgeError(draft.file, draft.line, `missing id${place}`);
+  if (field === 'title' && candidate.title === undefined) throw new KnowledgeError(draft.file, line, `missing title${place}`, id);
   const problem = field === 'id' ? `invalid id "${candidate.id}": use letters, digits and . _ : / -` : `invalid ${field}: ${z.prettifyError(parsed.error).split('\n')[0] ?? ''}`;
   throw new KnowledgeError(draft.file, line, problem, field === 'id' ? undefined : id);
 }

@@ -1,6 +1,11 @@
 import { type ArticleDraft, draftId, isoDate, toArticle } from './draft';
 import { KnowledgeError } from './errors';
-import { duplicateIds, type KnowledgeFile } from './load';
+import { staleness } from './freshness';
+import { duplicateIds } from './import';
+import type { KnowledgeFile } from './import/types';
+import { brokenLinks, linkTargets } from './links';
+import { INVISIBLE, LITERAL_ESCAPE, MOJIBAKE } from './repair';
+import { nearDuplicateTitles, titleScriptProblems } from './titles';
 
 /** One problem found in a knowledge base. `id` is the article id, or `file:line` when the article has none. */
 export interface LintProblem {
@@ -10,21 +15,15 @@ export interface LintProblem {
   problem: string;
 }
 
-const DAY_MS = 86_400_000;
-const STALE_DAYS = 365;
-
-const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
-// Escapes that reached the text undecoded: \u200b, \xa0, and entities of invisible characters.
-const LITERAL_ESCAPE = /\\u\{?[0-9a-f]{4,6}\}?|\\x[0-9a-f]{2}|&(?:nbsp|zwj|zwnj|zwsp|lrm|rlm|shy);|&#(?:x200[b-f]|x202[a-e]|x206[0-9a-f]|xfeff|xad|820[3-7]|173|65279);/i;
-// UTF-8 read as Latin-1 or Windows-1252: "Ã©" for é, "â€™" for ’, "Ø§" for ا, "×©" for ש.
-const CP1252 = '\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122';
-const MOJIBAKE = new RegExp(`[ÃÂ][${CP1252}]|â€[${CP1252}]|[ØÙÚÛ][${CP1252}]|×[\\u0090-\\u00aa]`, 'u');
+const MOJIBAKE_ALL = new RegExp(MOJIBAKE.source, 'gu');
+const present = (value: unknown) => (value == null || (typeof value === 'string' && !value.trim()) ? undefined : value);
 
 /** Problems in the text as written (invisible characters, escapes, broken encodings). */
 function textProblems(text: string): string[] {
   const problems: string[] = [];
   // A byte-order mark at the very start of a file is harmless; anywhere else it is an invisible character.
-  const match = INVISIBLE.exec(text.replace(/^\ufeff/, ''));
+  // Garbled text holds soft hyphens that are bytes of letters ("Ø\u00ad" is "ح"): reported as garbled only.
+  const match = INVISIBLE.exec(text.replace(/^\ufeff/, '').replace(MOJIBAKE_ALL, ''));
   if (match) problems.push(`invisible character U+${match[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} (zero-width or bidi control)`);
   const escape = LITERAL_ESCAPE.exec(text);
   if (escape) problems.push(`literal escape sequence "${escape[0]}" in the text`);
@@ -34,21 +33,18 @@ function textProblems(text: string): string[] {
   return problems;
 }
 
-/** The article's own text: the whole Markdown file, or the decoded fields of a JSONL line. */
+/** The article's own text: the whole Markdown file, or the decoded fields of a record. */
 function draftText(file: KnowledgeFile, draft: ArticleDraft): string {
-  if (file.drafts.length === 1 && !/\.jsonl$/i.test(file.file)) return file.raw;
+  if (file.format === 'markdown') return file.raw;
   return [draft.fields.id, draft.fields.title, draft.body, draft.fields.tags, draft.fields.locale]
     .map((value) => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : ''))
     .join('\n');
 }
 
-function verifiedProblem(value: unknown, now: Date): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const date = isoDate(value);
-  const time = date === undefined ? NaN : Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(time)) return `verified "${String(value)}" is not a date (YYYY-MM-DD)`;
-  const age = (now.getTime() - time) / DAY_MS;
-  return age > STALE_DAYS ? `verified ${date} is more than a year ago` : undefined;
+function freshnessProblem(fields: Record<string, unknown>, now: Date): string | undefined {
+  const verified = present(fields.verified);
+  const every = present(fields.verify_every);
+  return staleness({ verified: verified === undefined ? undefined : (isoDate(verified) ?? String(verified)), verifyEvery: every === undefined ? undefined : String(every) }, now).problem;
 }
 
 function draftProblems(file: KnowledgeFile, draft: ArticleDraft, now: Date): LintProblem[] {
@@ -58,11 +54,12 @@ function draftProblems(file: KnowledgeFile, draft: ArticleDraft, now: Date): Lin
   if (draftId(draft) === undefined) problems.push(at('missing id'));
   const title = draft.fields.title;
   if (title === undefined || title === null || (typeof title === 'string' && !title.trim())) problems.push(at('missing title'));
+  if (typeof title === 'string') problems.push(...titleScriptProblems(title, draft.fields.tags).map((problem) => at(problem, 'title')));
   if (!draft.body.trim()) problems.push(at('empty body'));
   const locale = draft.fields.locale;
   if (typeof locale !== 'string' || !locale.trim()) problems.push(at('missing locale'));
-  const verified = verifiedProblem(draft.fields.verified, now);
-  if (verified) problems.push(at(verified, 'verified'));
+  const freshness = freshnessProblem(draft.fields, now);
+  if (freshness) problems.push(at(freshness, present(draft.fields.verified) === undefined ? 'verify_every' : 'verified'));
   try {
     toArticle(draft);
   } catch (error) {
@@ -73,7 +70,10 @@ function draftProblems(file: KnowledgeFile, draft: ArticleDraft, now: Date): Lin
   return problems;
 }
 
-/** Every problem in a knowledge base read with `readKnowledge`, in file order. */
+/**
+ * Every problem in a knowledge base read with `readKnowledge`, in file order, then those between articles:
+ * duplicate ids, near-duplicate titles, links to articles that are not there.
+ */
 export function lintKnowledge(files: readonly KnowledgeFile[], now: Date): LintProblem[] {
   const problems: LintProblem[] = [];
   for (const file of files) {
@@ -84,6 +84,14 @@ export function lintKnowledge(files: readonly KnowledgeFile[], now: Date): LintP
     const places = drafts.map((d) => `${d.file}:${d.line}`).join(', ');
     const first = drafts[0];
     problems.push({ id, file: first?.file ?? '', line: first?.line, problem: `duplicate id (${places})` });
+  }
+  const drafts = files.flatMap((file) => file.drafts);
+  const named = (draft: ArticleDraft) => ({ id: draftId(draft) ?? `${draft.file}:${draft.line}`, file: draft.file, line: draft.line });
+  for (const { draft, other } of nearDuplicateTitles(drafts)) {
+    problems.push({ ...named(draft), problem: `title nearly the same as ${named(other).id} ("${String(other.fields.title)}")` });
+  }
+  for (const { draft, target } of brokenLinks(drafts, linkTargets(drafts))) {
+    problems.push({ ...named(draft), problem: `broken internal link "${target}": no article with that id, file or address` });
   }
   return problems;
 }

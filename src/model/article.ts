@@ -18,6 +18,8 @@ export const Article = z.object({
   owner: z.optional(z.string().check(z.maxLength(200))),
   /** ISO date (YYYY-MM-DD) the article was last checked by its owner. */
   verified: z.optional(z.string().check(z.maxLength(32))),
+  /** How often the owner should check it again: `90d`, `6w`, `6m`, `1y` (a year when not given). */
+  verifyEvery: z.optional(z.string().check(z.maxLength(32))),
   /** Where the article lives for customers or agents, if anywhere. */
   url: z.optional(z.string().check(z.maxLength(2_000))),
   /** Escalation hint written by the article's owner, e.g. "Escalate to Billing if the refund is above 500 EUR". */

@@ -1,18 +1,7 @@
 import DOMPurify from 'dompurify';
+import { ARTICLE_ATTRIBUTES, ARTICLE_TAGS, SAFE_URL } from '../html/allow-list';
 import { escapeHtml } from '../html/escape';
 
-/**
- * Article HTML comes from exports full of markup that strangers wrote. What the sidebar shows, copies or
- * inserts into a helpdesk editor keeps structure only (paragraphs, lists, headings, emphasis, code, tables,
- * links): no scripts, handlers, styles, forms, frames or media. Links keep only http(s) and mailto targets.
- * Images would load from remote hosts, so each becomes a link to its source instead.
- */
-const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'strong', 'b', 'em', 'i', 'u', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'div',
-];
-const ALLOWED_ATTR = ['href', 'dir', 'lang', 'colspan', 'rowspan'];
-const SAFE_URL = /^(?:https?:|mailto:)/i;
 /** An answer longer than this is cut: sanitising stays cheap, and no agent pastes more into a reply. */
 export const MAX_ARTICLE_HTML = 100_000;
 
@@ -46,8 +35,9 @@ export function sanitizeArticleHtml(html: string): string {
   // Where DOMPurify cannot work (no usable DOM), nothing is let through as markup.
   if (!purifier.isSupported) return escapeHtml(html.slice(0, MAX_ARTICLE_HTML));
   return purifier.sanitize(imagesToLinks(html.slice(0, MAX_ARTICLE_HTML)), {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: [...ALLOWED_ATTR, 'target', 'rel'],
+    // The allow-list the importers keep too: what an import keeps, the sidebar keeps.
+    ALLOWED_TAGS: ARTICLE_TAGS,
+    ALLOWED_ATTR: [...ARTICLE_ATTRIBUTES, 'target', 'rel'],
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     KEEP_CONTENT: true,

@@ -118,7 +118,7 @@ describe('kb lint', () => {
   it('prints one JSON value last with --json and exits 0 when clean', async () => {
     const { io, out } = capture();
     expect(await lint(['--kb', `${KB}/basic`, '--json'], io)).toBe(0);
-    expect(lastJson(out)).toEqual({ articles: 6, problems: [] });
+    expect(lastJson(out)).toEqual({ articles: 6, problems: [], notices: [] });
   });
 });
 

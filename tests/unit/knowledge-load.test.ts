@@ -3,22 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileKnowledge } from '../../src/knowledge/compile';
-import { KnowledgeError } from '../../src/knowledge/errors';
 import { lintKnowledge } from '../../src/knowledge/lint';
 import { loadKnowledge, readKnowledge } from '../../src/knowledge/load';
 import { Article } from '../../src/model/article';
 import { loadIndex, searchText } from '../../src/search/engine';
+import { rejection } from '../support/knowledge-error';
 
 const KB = 'tests/fixtures/kb';
-
-async function rejection(promise: Promise<unknown>): Promise<KnowledgeError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error instanceof KnowledgeError) return error;
-  throw new Error(`expected a KnowledgeError, got ${String(error)}`);
-}
 
 describe('loadKnowledge', () => {
   it('reads every Markdown article below a folder, skipping README.md', async () => {
@@ -103,7 +94,7 @@ describe('lintKnowledge', () => {
 
   it('checks the decoded text of JSONL articles, where JSON escapes are legitimate', () => {
     const raw = '{"id":"a","title":"Caf\\u00e9","body":"x\\u200by","locale":"en"}\n';
-    const problems = lintKnowledge([{ file: 'kb.jsonl', raw, drafts: [{ file: 'kb.jsonl', line: 1, fields: JSON.parse(raw) as Record<string, unknown>, fieldLines: {}, body: 'x\u200by' }] }], new Date());
+    const problems = lintKnowledge([{ file: 'kb.jsonl', raw, format: 'jsonl', notices: [], drafts: [{ file: 'kb.jsonl', line: 1, fields: JSON.parse(raw) as Record<string, unknown>, fieldLines: {}, body: 'x\u200by' }] }], new Date());
     expect(problems.map((p) => p.problem)).toEqual(['invisible character U+200B (zero-width or bidi control)']);
   });
 });

@@ -1,0 +1,50 @@
+import type { ArticleDraft } from '../draft';
+import type { KnowledgeError } from '../errors';
+import type { HtmlCleaner } from '../html';
+
+/** The formats a knowledge base is read from, recognised by content. */
+export type KnowledgeFormat = 'markdown' | 'jsonl' | 'json' | 'csv' | 'zendesk' | 'freshdesk' | 'html';
+
+/** What an import changed on its own (`fixed`), left for a person (`flagged`), or did not import (`skipped`). */
+export interface ImportNotice {
+  file: string;
+  line?: number;
+  /** The article concerned; none for notices about a whole file. */
+  id?: string;
+  kind: 'fixed' | 'flagged' | 'skipped';
+  message: string;
+}
+
+/** One file of a knowledge base: its raw text (for lint), the drafts read from it, or why it could not be read. */
+export interface KnowledgeFile {
+  file: string;
+  raw: string;
+  /** Undefined when the content was not recognised. */
+  format?: KnowledgeFormat;
+  drafts: ArticleDraft[];
+  notices: ImportNotice[];
+  error?: KnowledgeError;
+}
+
+/** The article fields a column or key can be mapped to. */
+export const ARTICLE_FIELDS = ['id', 'title', 'body', 'tags', 'locale', 'owner', 'verified', 'verify_every', 'url', 'escalation'] as const;
+export type ArticleField = (typeof ARTICLE_FIELDS)[number];
+/** Article field to the column (CSV) or key (JSON, JSONL) that holds it, where it is not the field's own name. */
+export type FieldMap = Partial<Record<ArticleField, string>>;
+
+export interface ImportOptions {
+  map?: FieldMap;
+  /**
+   * Sanitises HTML: the page's window in the extension, jsdom's in Node. Asked for only when a file carries
+   * HTML, so that plain knowledge bases never load a DOM.
+   */
+  html?: () => HtmlCleaner | Promise<HtmlCleaner>;
+}
+
+/** What a reader of one format needs besides the text. */
+export interface ReadContext {
+  file: string;
+  map: FieldMap;
+  html: HtmlCleaner | undefined;
+  notices: ImportNotice[];
+}
