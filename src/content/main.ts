@@ -7,12 +7,10 @@ import { DEFAULT_LAYOUT, SIDEBAR_PORT } from '../model/limits';
 import type { Layout, ToSidebar } from '../model/messages';
 import type { PageState } from '../model/ticket';
 import { SidebarFrame } from './frame';
+import { LoadingGrace } from './grace';
 import { isLayout, isToContent, isToggleSidebar } from './inbound';
 import { StatePublisher } from './publish';
 import { watchPage } from './watch';
-
-/** How long a ticket view may stay half-rendered before the sidebar calls it unreadable. */
-const LOADING_GRACE_MS = 4_000;
 
 const layoutKey = (adapter: Adapter) => `layout:${adapter.id}`;
 
@@ -45,7 +43,7 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
   let adapter: Adapter | null = null;
   let frame: SidebarFrame | null = null;
   let port: Browser.runtime.Port | null = null;
-  let pendingSince: { id: string; at: number } | null = null;
+  const grace = new LoadingGrace();
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
 
   const send = (message: ToSidebar) => {
@@ -58,20 +56,11 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
 
   const states = new StatePublisher((state) => send({ type: 'page', page: state }));
 
-  // Keyed on the ticket, or on the address while the page has not shown an id yet (ServiceNow, Salesforce).
   const withGrace = (state: PageState): PageState => {
-    if (state.state !== 'unreadable') {
-      pendingSince = null;
-      return state;
-    }
-    const key = state.id ?? location.href;
-    const now = Date.now();
-    if (pendingSince?.id !== key) pendingSince = { id: key, at: now };
-    const waited = now - pendingSince.at;
-    if (waited >= LOADING_GRACE_MS) return state;
+    const graced = grace.apply(state, location.href, Date.now());
     clearTimeout(graceTimer);
-    graceTimer = setTimeout(() => watcher.flush(), LOADING_GRACE_MS - waited + 10);
-    return { state: 'loading', helpdesk: state.helpdesk };
+    if (graced.readAgainIn !== undefined) graceTimer = setTimeout(() => watcher.flush(), graced.readAgainIn);
+    return graced.state;
   };
 
   const tick = () => {
