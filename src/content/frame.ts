@@ -26,6 +26,12 @@ export class SidebarFrame {
   ensureMounted(): boolean {
     if (this.host?.isConnected) return false;
     const parent = document.body ?? document.documentElement;
+    if (this.host) {
+      // The same element goes back, not a new one: a page that puts the removed one back later only moves it,
+      // so there is never a second sidebar. Its frame loads the sidebar again.
+      parent.append(this.host);
+      return true;
+    }
     const host = document.createElement('div');
     host.id = HOST_ID;
     const shadow = host.attachShadow({ mode: 'open' });
