@@ -83,6 +83,20 @@
   /** Ticket tabs in the order they were opened; their views stay in the page. */
   const openTabs = [];
 
+  /**
+   * A slow backend, for the browser tests: `?subjectAt=<ms>&messagesAt=<ms>` shows the opened ticket's view as a
+   * loading skeleton and fills the subject and the conversation that long after it opens; `never` leaves them
+   * to `demoHelpdesk.finishLoading()`. The subject arrives as a framework sets an input, by its `value` property
+   * alone, which changes nothing a MutationObserver sees.
+   */
+  const search = new URLSearchParams(location.search);
+  const loading = { subjectAt: search.get('subjectAt'), messagesAt: search.get('messagesAt') };
+  /** Views still showing their skeleton, by ticket id: what is left to fill in each. */
+  const pending = new Map();
+
+  /** When on, the composer puts pasted HTML into the page as it is, like an editor without a sanitiser. */
+  let pastedHtmlTrusted = false;
+
   function h(tag, attrs, ...children) {
     const el = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs || {})) {
@@ -161,6 +175,20 @@
       h('p', null, h('br')),
     );
     editable.addEventListener('paste', (event) => {
+      const html = event.clipboardData && event.clipboardData.getData('text/html');
+      if (pastedHtmlTrusted && html) {
+        event.preventDefault();
+        const selection = document.getSelection();
+        const range = selection.rangeCount > 0 ? selection.getRangeAt(0) : document.createRange();
+        if (!editable.contains(range.commonAncestorContainer)) {
+          range.selectNodeContents(editable);
+          range.collapse(false);
+        }
+        range.deleteContents();
+        // A parsed fragment keeps its scripts runnable and its handlers live: whatever markup arrives, runs.
+        range.insertNode(range.createContextualFragment(html));
+        return;
+      }
       const text = event.clipboardData && event.clipboardData.getData('text/plain');
       if (!text) return;
       event.preventDefault();
@@ -207,8 +235,40 @@
     editable.replaceChildren(h('p', null, h('br')));
   }
 
+  /** Placeholder bars in the conversation log while it loads, with no text in them. */
+  function skeleton() {
+    return [1, 2, 3].map(() => h('div', { 'data-garden-id': 'loaders.skeleton', class: 'skeleton', 'aria-busy': 'true' }));
+  }
+
+  /** Fills what the view of ticket `id` still waits for: `subject`, `messages`, or both when `part` is unset. */
+  function finishLoading(id, part) {
+    const left = pending.get(String(id));
+    const view = document.querySelector(`[data-workspace-for="${id}"]`);
+    if (!left || !view) return;
+    if ((part === undefined || part === 'subject') && left.has('subject')) {
+      left.delete('subject');
+      view.querySelector('[data-test-id="omni-header-subject"]').value = TICKETS[id].subject;
+    }
+    if ((part === undefined || part === 'messages') && left.has('messages')) {
+      left.delete('messages');
+      view.querySelector('[data-test-id="omni-log-container"]').replaceChildren(...TICKETS[id].messages.map(messageItem));
+    }
+    if (left.size === 0) pending.delete(String(id));
+  }
+
+  function scheduleLoading(id) {
+    const parts = Object.entries({ subject: loading.subjectAt, messages: loading.messagesAt }).filter(([, at]) => at !== null);
+    if (parts.length === 0) return;
+    pending.set(id, new Set(parts.map(([part]) => part)));
+    for (const [part, at] of parts) {
+      if (at !== 'never') setTimeout(() => finishLoading(id, part), Number(at));
+    }
+  }
+
   function ticketView(id) {
     const ticket = TICKETS[id];
+    scheduleLoading(id);
+    const waiting = pending.get(id) || new Set();
     const view = h(
       'div',
       { class: 'workspace', 'data-workspace-for': id },
@@ -252,10 +312,10 @@
             h(
               'div',
               { class: 'omni-header' },
-              h('input', { 'data-test-id': 'omni-header-subject', 'aria-label': 'Subject', dir: 'auto', value: ticket.subject }),
+              h('input', { 'data-test-id': 'omni-header-subject', 'aria-label': 'Subject', dir: 'auto', value: waiting.has('subject') ? '' : ticket.subject }),
               h('div', { 'data-test-id': 'omni-header-via-label' }, ticket.via),
             ),
-            h('div', { 'data-test-id': 'omni-log-container', role: 'log' }, ticket.messages.map(messageItem)),
+            h('div', { 'data-test-id': 'omni-log-container', role: 'log' }, waiting.has('messages') ? skeleton() : ticket.messages.map(messageItem)),
             composer(id),
           ),
         ),
@@ -372,9 +432,22 @@
   });
   window.addEventListener('popstate', render);
 
+  /** A ticket more, shaped like those above, under a numeric id; `open` shows it. */
+  function addTicket(ticketId, ticket) {
+    const id = String(ticketId);
+    if (!/^\d+$/.test(id) || TICKETS[id]) throw new Error(`Demo ticket ids are new numbers: ${id}`);
+    TICKETS[id] = ticket;
+    renderViews();
+  }
+
   window.demoHelpdesk = {
     tickets: TICKETS,
     addMessage,
+    addTicket,
+    finishLoading,
+    trustPastedHtml: (on) => {
+      pastedHtmlTrusted = Boolean(on);
+    },
     open: (ticketId) => navigate(`/agent/tickets/${ticketId}`),
   };
 
