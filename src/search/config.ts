@@ -43,4 +43,10 @@ export const RANKING = {
   fuzzy: { max: 3, weight: [0.5, 0.3], words: 4 },
   /** Completions of the word being typed in the lookup box: how many (the most frequent), and their weight. */
   prefix: { max: 20, weight: 0.4 },
+  /**
+   * Score kept by an answer past its verification (knowledge/freshness.ts): a stale answer still comes first
+   * when it is clearly the better match, and gives way to a fresh one of about the same score. Not tuned: no
+   * shared dataset has verification dates (their figures are unchanged by it).
+   */
+  stalePenalty: 0.85,
 };

@@ -1,3 +1,4 @@
+import { staleness } from '../knowledge/freshness';
 import type { Article } from '../model/article';
 import type { Ticket } from '../model/ticket';
 import { isGram, processTerm, tokenize } from '../text/analyze';
@@ -25,10 +26,17 @@ export interface Suggestion {
   locale?: string;
   /** False when the match is weak: the sidebar then says it found no good answer. */
   confident: boolean;
+  /** Past its verification (knowledge/freshness.ts): shown as needing review, and ranked a little lower. */
+  stale: boolean;
+  /** When its owner last verified it (YYYY-MM-DD), and who that is, where the knowledge base says. */
+  verified?: string;
+  owner?: string;
 }
 
 export interface SearchOptions {
   limit?: number;
+  /** The time freshness is judged at: now, unless a test or the CLI says otherwise. */
+  now?: Date;
 }
 
 /** The searchable knowledge base: the shipped inverted index, the articles it was built from, and what was learned on the device. */
@@ -206,7 +214,7 @@ function plainOf(index: KnowledgeIndex, doc: number): string {
   return plain;
 }
 
-function toSuggestion(index: KnowledgeIndex, hit: Hit, slots: readonly Slot[]): Suggestion[] {
+function toSuggestion(index: KnowledgeIndex, hit: Hit, slots: readonly Slot[], stale: boolean): Suggestion[] {
   const article = index.articles[hit.doc];
   if (!article) return [];
   const matched = slots.filter((_, slot) => hit.mask & (1 << slot));
@@ -217,16 +225,41 @@ function toSuggestion(index: KnowledgeIndex, hit: Hit, slots: readonly Slot[]): 
     terms: [...new Set(matched.map((slot) => slot.word.word))],
     snippet: makeSnippet(plainOf(index, hit.doc), new Set(matched.flatMap((slot) => slot.terms))),
     confident: hit.wordCoverage >= RANKING.confidentCoverage,
+    stale,
   };
   if (article.locale) suggestion.locale = article.locale;
+  if (article.verified) suggestion.verified = article.verified;
+  if (article.owner) suggestion.owner = article.owner;
   return [suggestion];
 }
 
-function rank(index: KnowledgeIndex, terms: readonly QueryTerm[], limit: number, typing?: string): Suggestion[] {
+/**
+ * The best `limit` hits once stale articles lose `RANKING.stalePenalty` of their score. The penalty only
+ * lowers scores, so the ranking without it is right whenever none of its hits is stale; otherwise more hits
+ * are ranked until the last place taken is above the best score an article not ranked could have.
+ */
+function freshHits(index: KnowledgeIndex, query: Query, limit: number, now: Date): { hit: Hit; stale: boolean }[] {
+  const count = index.articles.length;
+  for (let wanted = limit; ; wanted *= 2) {
+    const hits = rankDocuments(index.postings, index.learned, count, query, wanted);
+    const judged = hits.map((hit) => {
+      const article = index.articles[hit.doc];
+      const stale = article !== undefined && staleness(article, now).stale;
+      return { hit: stale ? { ...hit, score: hit.score * RANKING.stalePenalty } : hit, stale };
+    });
+    if (!judged.some((j) => j.stale)) return judged.slice(0, limit);
+    const best = judged.sort((a, b) => b.hit.score - a.hit.score).slice(0, limit);
+    if (hits.length < wanted || wanted >= count) return best;
+    // No article left out scores above the last one ranked, before any penalty.
+    if ((best[limit - 1]?.hit.score ?? 0) >= (hits[wanted - 1]?.score ?? 0)) return best;
+  }
+}
+
+function rank(index: KnowledgeIndex, terms: readonly QueryTerm[], limit: number, now: Date, typing?: string): Suggestion[] {
   if (terms.length === 0 || limit <= 0) return [];
   const { query, slots } = plan(index, terms, typing);
   if (query.terms.length === 0) return [];
-  return rankDocuments(index.postings, index.learned, index.articles.length, query, limit).flatMap((hit) => toSuggestion(index, hit, slots));
+  return freshHits(index, query, limit, now).flatMap(({ hit, stale }) => toSuggestion(index, hit, slots, stale));
 }
 
 /** The lookup box: text typed by the agent, the last word matched as a prefix while it is being typed. */
@@ -235,10 +268,10 @@ export function searchText(index: KnowledgeIndex, text: string, options: SearchO
   const last = /[\p{L}\p{N}]$/u.test(text) ? tokenize(text).at(-1) : undefined;
   const processed = last === undefined ? null : processTerm(last);
   const typing = typeof processed === 'string' && [...processed].length >= MIN_PREFIX ? processed : undefined;
-  return rank(index, terms, options.limit ?? DEFAULT_LIMIT, typing);
+  return rank(index, terms, options.limit ?? DEFAULT_LIMIT, options.now ?? new Date(), typing);
 }
 
 /** Suggested answers for a ticket, from its weighted query: subject above latest message above older thread. */
 export function suggestForTicket(index: KnowledgeIndex, ticket: Pick<Ticket, 'subject' | 'latestMessage' | 'thread'>, options: SearchOptions = {}): Suggestion[] {
-  return rank(index, analyzeQuery(ticketQuery(ticket)), options.limit ?? DEFAULT_LIMIT);
+  return rank(index, analyzeQuery(ticketQuery(ticket)), options.limit ?? DEFAULT_LIMIT, options.now ?? new Date());
 }
