@@ -64,6 +64,11 @@ export function Suggestions({ heading, suggestions, articles, expanded, onToggle
               <button type="button" class="suggestion-title" aria-expanded={open} onClick={() => onToggle(article.id)}>
                 {article.title}
               </button>
+              {suggestion.stale && (
+                <span class="chip stale" title={suggestion.verified ? t('lastVerified', suggestion.verified) : undefined}>
+                  {t('needsReview')}
+                </span>
+              )}
               {open ? (
                 article.html ? (
                   // Sanitised with a strict allow-list: structure and http(s) links only.
