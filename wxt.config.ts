@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { HOST_MATCHES } from './src/adapters';
+import { manifestCommands } from './src/commands/keys';
 import { stringCodeReport } from './src/build/string-code';
 import { compileKnowledge, compileRulesJson } from './src/knowledge/compile';
 
@@ -54,6 +55,8 @@ export default defineConfig({
     // Self-hosted helpdesks: asked for one site at a time, when the user enables the extension there.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // Open or close the sidebar, quick lookup, copy the escalation note: keys and why in src/commands/keys.ts.
+    commands: manifestCommands(),
     host_permissions: hosts,
     // Self-hosted sites are enabled at run time, so the sidebar page must be loadable in any site's frame;
     // a per-session URL keeps other sites from finding it by a fixed address.

@@ -1,10 +1,17 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { runCommand } from '../src/commands/run';
 import { watchSiteGrants } from '../src/permissions/grants';
 
 /*
- * The toolbar button opens the popup (entrypoints/popup/), which shows or hides the sidebar and enables
- * Deskmate on self-hosted sites; the background only keeps the content scripts of enabled sites registered.
+ * The toolbar button opens the popup (entrypoints/popup/), which searches the knowledge base, shows or hides
+ * the sidebar and enables Deskmate on self-hosted sites. The background keeps the content scripts of enabled
+ * sites registered and hands the keyboard commands to src/commands/run.ts.
  */
 export default defineBackground(() => {
   watchSiteGrants();
+  browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
+  // Headless Chromium sends key presses to pages, never to the browser's shortcut handling, so the browser
+  // tests cannot press a command's keys: they call this same handler from the worker (tests/browser/commands.test.ts).
+  Object.assign(globalThis, { runDeskmateCommand: runCommand });
 });

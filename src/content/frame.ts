@@ -11,6 +11,7 @@ const HOST_ID = 'deskmate-sidebar-host';
  */
 export class SidebarFrame {
   private host: HTMLElement | null = null;
+  private frame: HTMLIFrameElement | null = null;
   private size: HTMLStyleElement | null = null;
   private current: Layout;
 
@@ -56,6 +57,7 @@ iframe{border:0;width:100%;height:100%;display:block;background:transparent;colo
     shadow.append(style, this.size, handle, frame);
     parent.append(host);
     this.host = host;
+    this.frame = frame;
     this.apply();
     return true;
   }
@@ -69,9 +71,18 @@ iframe{border:0;width:100%;height:100%;display:block;background:transparent;colo
     this.apply();
   }
 
+  /**
+   * Moves the keyboard focus into the sidebar, for a keyboard command: the browser delivers keys, and lets the
+   * Clipboard API write, only in a focused document, and the page around the frame has the focus until then.
+   */
+  focus(): void {
+    this.frame?.focus();
+  }
+
   remove(): void {
     this.host?.remove();
     this.host = null;
+    this.frame = null;
     this.size = null;
   }
 

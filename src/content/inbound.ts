@@ -1,5 +1,5 @@
 import { INSERT_LIMITS, LAYOUT_WIDTH } from '../model/limits';
-import type { Layout, ToContent, ToggleSidebar } from '../model/messages';
+import type { Layout, SidebarCommand, ToContent, ToggleSidebar } from '../model/messages';
 
 /*
  * What the content script accepts, checked without zod: zod alone would double the size of the script that
@@ -35,4 +35,8 @@ export function isToContent(value: unknown): value is ToContent {
 
 export function isToggleSidebar(value: unknown): value is ToggleSidebar {
   return isRecord(value) && value.type === 'toggle-sidebar';
+}
+
+export function isSidebarCommand(value: unknown): value is SidebarCommand {
+  return isRecord(value) && value.type === 'sidebar-command' && (value.command === 'focus-search' || value.command === 'copy-note');
 }

@@ -8,7 +8,7 @@ import type { Layout, ToSidebar } from '../model/messages';
 import type { PageState } from '../model/ticket';
 import { SidebarFrame } from './frame';
 import { LoadingGrace } from './grace';
-import { isLayout, isToContent, isToggleSidebar } from './inbound';
+import { isLayout, isSidebarCommand, isToContent, isToggleSidebar } from './inbound';
 import { StatePublisher } from './publish';
 import { watchPage } from './watch';
 
@@ -123,18 +123,35 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
     if (adapter) quietly(loadLayout(adapter).then((layout) => send({ type: 'layout', layout })));
   });
 
-  const onToggle = (raw: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id || !isToggleSidebar(raw) || !frame) return;
-    const layout = { ...frame.layout, collapsed: !frame.layout.collapsed };
+  const setCollapsed = (collapsed: boolean) => {
+    if (!frame || frame.layout.collapsed === collapsed) return;
+    const layout = { ...frame.layout, collapsed };
     applyLayout(layout);
     send({ type: 'layout', layout });
   };
-  browser.runtime.onMessage.addListener(onToggle);
+
+  // The toolbar popup and the keyboard commands (through the background). Answering `true` tells the sender
+  // that a sidebar is here and took the message; not answering, that there is none to take it.
+  const onTabMessage = (raw: unknown, sender: Browser.runtime.MessageSender, respond: (handled: boolean) => void): false => {
+    if (sender.id !== browser.runtime.id || !frame) return false;
+    if (isToggleSidebar(raw)) {
+      setCollapsed(!frame.layout.collapsed);
+      respond(true);
+    } else if (isSidebarCommand(raw) && port) {
+      // Opened first: the layout reaches the sidebar before the command, so the search box and the note exist.
+      setCollapsed(false);
+      frame.focus();
+      send({ type: 'command', command: raw.command });
+      respond(true);
+    }
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onTabMessage);
 
   const watcher = watchPage(tick, signal);
   signal.addEventListener('abort', () => {
     clearTimeout(graceTimer);
-    browser.runtime.onMessage.removeListener(onToggle);
+    browser.runtime.onMessage.removeListener(onTabMessage);
     frame?.remove();
     port?.disconnect();
   });

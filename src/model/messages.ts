@@ -25,11 +25,17 @@ export const Layout = z.object({
 export type Layout = z.infer<typeof Layout>;
 export const DEFAULT_LAYOUT: Layout = LAYOUT_DEFAULT;
 
+/** The keyboard commands (src/commands/keys.ts) that the sidebar itself carries out. */
+export const SidebarCommandName = z.enum(['focus-search', 'copy-note']);
+export type SidebarCommandName = z.infer<typeof SidebarCommandName>;
+
 /** Content script -> sidebar. */
 export const ToSidebar = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page'), page: PageState }),
   z.object({ type: z.literal('layout'), layout: Layout }),
   z.object({ type: z.literal('inserted'), requestId: z.number(), result: InsertResult }),
+  // A keyboard command the content script relays once it has opened the sidebar and given its frame focus.
+  z.object({ type: z.literal('command'), command: SidebarCommandName }),
 ]);
 export type ToSidebar = z.infer<typeof ToSidebar>;
 
@@ -46,6 +52,10 @@ export const ToContent = z.discriminatedUnion('type', [
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
-/** Background -> content script, when the toolbar button is clicked. */
+/** Popup or background -> content script: the toolbar popup's button, or the toggle-sidebar keyboard command. */
 export const ToggleSidebar = z.object({ type: z.literal('toggle-sidebar') });
 export type ToggleSidebar = z.infer<typeof ToggleSidebar>;
+
+/** Background -> content script: a keyboard command (src/commands/keys.ts) for the sidebar to carry out. */
+export const SidebarCommand = z.object({ type: z.literal('sidebar-command'), command: SidebarCommandName });
+export type SidebarCommand = z.infer<typeof SidebarCommand>;

@@ -3,7 +3,7 @@ import { around, type MessageKey, t } from '../i18n/messages';
 import { formatList, uiDirection, uiLanguage } from '../i18n/ui';
 import type { Site } from '../permissions/site';
 import { disableSite, enableSite, siteStatus, type SiteStatus } from '../permissions/sites';
-import { type ActiveTab, activeTab, toggleSidebar } from './tab';
+import { type ActiveTab, activeTab, toggleSidebar } from '../tabs/sidebar';
 
 type Loaded = { tab: ActiveTab; status: SiteStatus };
 

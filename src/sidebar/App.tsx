@@ -6,7 +6,7 @@ import type { NoteDraft } from '../escalation/note';
 import { type MessageKey, t } from '../i18n/messages';
 import { formatList, uiDirection, uiLanguage } from '../i18n/ui';
 import type { Article } from '../model/article';
-import type { Layout } from '../model/messages';
+import type { Layout, SidebarCommandName } from '../model/messages';
 import type { PageState, Ticket, TicketField } from '../model/ticket';
 import { searchText, suggestForTicket } from '../search/engine';
 import { guessLanguage } from '../text/language';
@@ -32,7 +32,15 @@ export interface AppProps {
   connection: Connection | null;
   layout: Layout;
   onLayout(layout: Layout): void;
+  /** The latest keyboard command from the browser; a new `seq` is a new press of the keys. */
+  command?: CommandRequest | null;
 }
+
+export interface CommandRequest {
+  name: SidebarCommandName;
+  seq: number;
+}
+
 
 const SUGGESTION_COUNT = 5;
 const CLOCK_TICK_MS = 30_000;
@@ -43,14 +51,17 @@ function withLanguage(ticket: Ticket): Ticket {
 }
 
 export function App(props: AppProps) {
-  const { page, knowledge, failure, connection, layout, onLayout } = props;
+  const { page, knowledge, failure, connection, layout, onLayout, command = null } = props;
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState<string | null>(null);
   const [consulted, setConsulted] = useState<{ ticketId: string; ids: string[] }>({ ticketId: '', ids: [] });
   const [notice, setNotice] = useState('');
   const [now, setNow] = useState(() => new Date());
   const [help, setHelp] = useState(false);
+  const [copyNoteRequest, setCopyNoteRequest] = useState(0);
   const searchBox = useRef<HTMLInputElement>(null);
+  // A command is carried out once, on arrival: not again when the sidebar mounts anew after an error.
+  const handledCommand = useRef(command?.seq ?? 0);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), CLOCK_TICK_MS);
@@ -118,6 +129,19 @@ export function App(props: AppProps) {
     () => (ticket && knowledge?.rules ? evaluate(knowledge.rules, ticket, { now, articles: hintingArticles }) : null),
     [ticket, knowledge, now, hintingArticles],
   );
+
+  useEffect(() => {
+    if (!command || command.seq === handledCommand.current) return;
+    handledCommand.current = command.seq;
+    if (command.name === 'focus-search') {
+      searchBox.current?.focus();
+      searchBox.current?.select();
+    } else if (guidance) {
+      setCopyNoteRequest((count) => count + 1);
+    } else {
+      setNotice(t('noticeNoNoteToCopy'));
+    }
+  }, [command]);
 
   const consult = (id: string) =>
     setConsulted((previous) =>
@@ -214,6 +238,7 @@ export function App(props: AppProps) {
           key={ticketId}
           guidance={guidance}
           note={note}
+          copyRequest={copyNoteRequest}
           onCopyNote={async (draft) => {
             const { text, html } = note(draft);
             await copyToClipboard(text, html);

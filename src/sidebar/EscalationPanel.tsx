@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChecklistItem, Guidance } from '../escalation/evaluate';
 import type { Note, NoteDraft } from '../escalation/note';
 import { t } from '../i18n/messages';
@@ -21,6 +21,8 @@ export interface EscalationPanelProps {
    * items and the ask are folded into that.
    */
   note?: (draft: NoteDraft) => Note;
+  /** Raised by one for each copy-note keyboard command: the panel copies the note as its button would. */
+  copyRequest?: number;
 }
 
 function Checklist(props: { legend: string; items: readonly ChecklistItem[]; ticked: ReadonlySet<string>; onToggle(text: string): void }) {
@@ -59,7 +61,7 @@ export function EscalationUnavailable({ warnings }: { warnings: readonly string[
   );
 }
 
-export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: EscalationPanelProps) {
+export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note, copyRequest = 0 }: EscalationPanelProps) {
   const now = useMinuteClock();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [tried, setTried] = useState('');
@@ -94,6 +96,23 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: Es
       () => setMessage(t('noteCopied')),
       () => setMessage(t('noteCopyFailed')),
     );
+
+  // A key command is no click: where the browser refuses the clipboard without one, the agent is one Enter
+  // away from the same copy, on the button now in focus.
+  const copyButton = useRef<HTMLButtonElement>(null);
+  const handledCopyRequest = useRef(copyRequest);
+  useEffect(() => {
+    if (copyRequest === handledCopyRequest.current) return;
+    handledCopyRequest.current = copyRequest;
+    copyButton.current?.scrollIntoView({ block: 'nearest' });
+    onCopyNote(forHost).then(
+      () => setMessage(t('noteCopied')),
+      () => {
+        copyButton.current?.focus();
+        setMessage(t('noteCopyPressEnter'));
+      },
+    );
+  }, [copyRequest]);
 
   const insert = async () => {
     try {
@@ -178,7 +197,7 @@ export function EscalationPanel({ guidance, onCopyNote, onInsertNote, note }: Es
         )}
       </details>
       <div class="actions">
-        <button type="button" class="primary" data-testid="aa-copy-note" onClick={() => void copy()}>
+        <button type="button" class="primary" data-testid="aa-copy-note" ref={copyButton} onClick={() => void copy()}>
           {t('copyNote')}
         </button>
         <button type="button" data-testid="aa-insert-note" onClick={() => void insert()}>

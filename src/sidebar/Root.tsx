@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/messages';
 import { DEFAULT_LAYOUT, type Layout } from '../model/messages';
 import type { PageState } from '../model/ticket';
-import { App, ErrorBoundary } from './App';
+import { App, type CommandRequest, ErrorBoundary } from './App';
 import { type Connection, connectToPage } from './connection';
 import { type Knowledge, loadBundledKnowledge } from './knowledge';
 
@@ -17,6 +17,7 @@ export function Root() {
   const [failure, setFailure] = useState<string | null>(null);
   const [connection, setConnection] = useState<Connection | null>(null);
   const [layout, setLayout] = useState<Layout>(DEFAULT_LAYOUT);
+  const [command, setCommand] = useState<CommandRequest | null>(null);
 
   useEffect(() => {
     loadBundledKnowledge().then(setKnowledge, (error: unknown) =>
@@ -26,6 +27,7 @@ export function Root() {
     connectToPage({
       onPage: setPage,
       onLayout: setLayout,
+      onCommand: (name) => setCommand((previous) => ({ name, seq: (previous?.seq ?? 0) + 1 })),
       onLost: () => setConnection(null),
     }).then(
       (connected) => {
@@ -45,7 +47,7 @@ export function Root() {
   const resetKey = page.state === 'ready' ? `ticket:${page.ticket.id}` : page.state;
   return (
     <ErrorBoundary resetKey={resetKey} page={page}>
-      <App page={page} knowledge={knowledge} failure={failure} connection={connection} layout={layout} onLayout={onLayout} />
+      <App page={page} knowledge={knowledge} failure={failure} connection={connection} layout={layout} onLayout={onLayout} command={command} />
     </ErrorBoundary>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLayout, isToContent, isToggleSidebar } from '../../src/content/inbound';
-import { Layout, ToContent, ToggleSidebar } from '../../src/model/messages';
+import { isLayout, isSidebarCommand, isToContent, isToggleSidebar } from '../../src/content/inbound';
+import { Layout, SidebarCommand, ToContent, ToggleSidebar } from '../../src/model/messages';
 
 const samples: unknown[] = [
   null,
@@ -25,12 +25,20 @@ const samples: unknown[] = [
   { type: 'toggle-sidebar' },
   { type: 'toggle-sidebar', extra: true },
   { type: 'page', page: { state: 'loading' } },
+  { type: 'sidebar-command', command: 'focus-search' },
+  { type: 'sidebar-command', command: 'copy-note' },
+  { type: 'sidebar-command', command: 'toggle-sidebar' },
+  { type: 'sidebar-command', command: 'Copy-Note' },
+  { type: 'sidebar-command' },
+  { type: 'sidebar-command', command: ['copy-note'] },
+  { type: 'command', command: 'copy-note' },
 ];
 
 describe('content script guards agree with the zod contract', () => {
   it.each(samples.map((sample, i) => [i, sample]))('sample %i', (_i, sample) => {
     expect(isToContent(sample)).toBe(ToContent.safeParse(sample).success);
     expect(isToggleSidebar(sample)).toBe(ToggleSidebar.safeParse(sample).success);
+    expect(isSidebarCommand(sample)).toBe(SidebarCommand.safeParse(sample).success);
     const layout = (sample as { layout?: unknown } | null)?.layout;
     expect(isLayout(layout)).toBe(Layout.safeParse(layout).success);
   });

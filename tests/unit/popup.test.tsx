@@ -82,12 +82,22 @@ describe('toolbar popup', () => {
 
   it('shows or hides the sidebar of a built-in helpdesk and closes', async () => {
     sites.siteStatus.mockResolvedValue({ kind: 'built-in', site: siteOf('https://acme.zendesk.com/')! });
-    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => undefined);
+    // The content script answers true when its sidebar took the message (src/content/main.ts).
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => true);
     await show('https://acme.zendesk.com/agent/tickets/35120');
     expect(button('popup-enable')).toBeNull();
     button('popup-toggle')!.click();
     await vi.waitFor(() => expect(closed).toBe(1));
-    expect(sent).toHaveBeenCalledWith(7, { type: 'toggle-sidebar' });
+    expect(sent).toHaveBeenCalledWith(7, { type: 'toggle-sidebar' }, { frameId: 0 });
+  });
+
+  it('stays open when the page has a content script but no sidebar to answer', async () => {
+    sites.siteStatus.mockResolvedValue({ kind: 'enabled', site: SITE });
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => undefined);
+    await show('https://help.example.com/');
+    button('popup-toggle')!.click();
+    await vi.waitFor(() => expect(host.querySelector('[role="status"]')?.textContent).toMatch(/No sidebar on this page/));
+    expect(closed).toBe(0);
   });
 
   it('stays open and explains when no sidebar answers', async () => {
