@@ -3,10 +3,11 @@
  * several corpus sizes, each next to MiniSearch with default options measured in the same run on the same
  * data (the ratio is what to compare across machines), search quality on the shared datasets against the
  * same baseline, and the size of the content scripts injected into helpdesk pages and their main-thread work
- * per mutation burst.
+ * per mutation burst, and the cost of importing a large knowledge base (JSONL and a Zendesk export).
  *
  * `npm run bench -- --sizes 1000,10000,100000` picks the corpus sizes (default 1,000 and 10,000);
- * `--no-quality` skips the shared datasets, `--no-content` the content scripts' work per burst.
+ * `--no-quality` skips the shared datasets, `--no-content` the content scripts' work per burst;
+ * `--import-size 100000` sets the import's corpus (default 10,000), `--no-import` skips it.
  */
 import MiniSearch from 'minisearch';
 import { spawnSync } from 'node:child_process';
@@ -24,6 +25,7 @@ import type { Article } from '../../src/model/article';
 import { buildIndex, type KnowledgeIndex, loadIndex, searchText, serializeIndex, suggestForTicket } from '../../src/search/engine';
 import { contentScriptCost } from './content';
 import { benchCorpus, benchTickets, type BenchTicket, benchTyped } from './corpus';
+import { importCost } from './import';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +33,8 @@ const { values } = parseArgs({
     datasets: { type: 'string', default: resolve('..', 'shared', 'datasets') },
     'no-quality': { type: 'boolean', default: false },
     'no-content': { type: 'boolean', default: false },
+    'import-size': { type: 'string', default: '10000' },
+    'no-import': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
@@ -262,5 +266,6 @@ console.log(`# Deskmate bench: ${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().l
 const source = await loadKnowledge(resolve('knowledge'));
 scale(source);
 if (!values['no-quality']) await quality();
+if (!values['no-import']) importCost(source, Number(values['import-size']), row, ratio);
 contentScripts();
 if (!values['no-content']) contentScriptCost(row);
