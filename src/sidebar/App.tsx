@@ -56,6 +56,8 @@ export function App(props: AppProps) {
   const [expanded, setExpanded] = useState<string | null>(null);
   const [consulted, setConsulted] = useState<{ ticketId: string; ids: string[] }>({ ticketId: '', ids: [] });
   const [notice, setNotice] = useState('');
+  // Whether the last attempt to remember a used answer failed; until one is made, whether loading them did.
+  const [learningFailed, setLearningFailed] = useState<boolean | null>(null);
   const [now, setNow] = useState(() => new Date());
   const [help, setHelp] = useState(false);
   const [copyNoteRequest, setCopyNoteRequest] = useState(0);
@@ -152,7 +154,12 @@ export function App(props: AppProps) {
 
   const useArticle = async (article: Article, action: UseAction) => {
     consult(article.id);
-    if (ticket && knowledge) void recordUse(knowledge.index, ticket, article.id).catch(() => undefined);
+    if (ticket && knowledge) {
+      void recordUse(knowledge.index, ticket, article.id).then(
+        () => setLearningFailed(false),
+        () => setLearningFailed(true),
+      );
+    }
     const text = fillPlaceholders(articlePlainText(article), ticket);
     const html = article.html === undefined ? undefined : sanitizeArticleHtml(fillPlaceholders(article.html, ticket, true));
     try {
@@ -280,6 +287,11 @@ export function App(props: AppProps) {
       {notice && (
         <p class="notice" role="status">
           {notice}
+        </p>
+      )}
+      {(learningFailed ?? knowledge?.learningUnavailable) && (
+        <p class="notice" role="status" data-testid="aa-storage-notice">
+          {t('noticeLearningUnavailable')}
         </p>
       )}
     </aside>

@@ -11,6 +11,8 @@ export interface Knowledge {
   /** Null when the shipped rules cannot be used: search still works, and `rulesWarnings` say why. */
   rules: Rules | null;
   rulesWarnings?: readonly string[];
+  /** True when what agents used before could not be read from the browser's storage: answers rank without it. */
+  learningUnavailable?: boolean;
 }
 
 async function readAsset(path: '/kb/articles.json' | '/kb/index.json' | '/kb/rules.json'): Promise<string> {
@@ -31,13 +33,18 @@ export async function loadBundledKnowledge(): Promise<Knowledge> {
   ]);
   const articles = z.array(Article).parse(JSON.parse(articlesJson));
   const index = loadIndex(indexJson, articles);
-  // What agents used before lifts those answers for similar tickets; a bad stored copy is ignored.
-  await restoreLearning(index).catch(() => undefined);
+  // What agents used before lifts those answers for similar tickets; a bad stored copy is ignored, and a storage
+  // that cannot be read is said in the sidebar, since that lift is then missing.
+  const learningUnavailable = await restoreLearning(index).then(
+    () => false,
+    () => true,
+  );
   const { rules, warnings } = readRulesJson(rulesJson, 'kb/rules.json');
   return {
     index,
     articles: new Map(articles.map((article) => [article.id, article])),
     rules,
     ...(warnings && { rulesWarnings: warnings }),
+    ...(learningUnavailable && { learningUnavailable }),
   };
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/model/limits';
 import { launchWithExtension, type Harness } from './harness';
+import { press, settled, sidebarFrame, typeInto } from './support/drive';
 import { armTripwire, SENTINEL_HOST, type Tripwire } from './support/tripwire';
 
 /**
@@ -109,17 +110,6 @@ async function ready(harness: Harness, url: string): Promise<{ page: Page; frame
   return { page, frame };
 }
 
-/** The sidebar's own frame in the page, to drive it as quickly as a script can. */
-function sidebarFrame(page: Page): Frame {
-  const frame = page.frames().find((candidate) => candidate.url().startsWith('chrome-extension://'));
-  if (!frame) throw new Error('No sidebar frame in the page');
-  return frame;
-}
-
-/** Lets the sidebar finish what it is rendering: two animation frames, then a task. */
-const settled = (sidebar: Frame) =>
-  sidebar.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))));
-
 /** Sets the open ticket's composer to a public reply or an internal note, as the agent would with the switcher. */
 async function composeAs(page: Page, id: string, mode: 'public' | 'internal'): Promise<void> {
   await page.evaluate(
@@ -140,20 +130,6 @@ async function editorHolds(page: Page, id: string, length: number, text = ''): P
   );
   return (await handle.jsonValue()) as number;
 }
-
-/** Types into one of the sidebar's text boxes the way its input handler sees typing. */
-const typeInto = (sidebar: Frame, selector: string, text: string) =>
-  sidebar.evaluate(
-    ([target, value]) => {
-      const box = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(target)!;
-      box.value = value;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    [selector, text] as const,
-  );
-
-/** Clicks a button in the sidebar, as a script: the tests of the buttons themselves are elsewhere. */
-const press = (sidebar: Frame, selector: string) => sidebar.evaluate((target) => document.querySelector<HTMLElement>(target)!.click(), selector);
 
 describe('a hostile helpdesk page', () => {
   let harness: Harness;

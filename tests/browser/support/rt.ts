@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PROJECT_ROOT } from './chromium';
+import { buildExtension, run, TEMP_ROOT } from './build';
 
 /**
  * A real Request Tracker 5 from Debian's packages (`request-tracker5 rt5-db-sqlite`, installed by .ci/run),
@@ -14,10 +14,7 @@ import { PROJECT_ROOT } from './chromium';
  */
 
 const RT_SERVER = '/usr/share/request-tracker5/libexec/rt-server';
-const WXT = join(PROJECT_ROOT, 'node_modules', '.bin', 'wxt');
-const BUILD_TIMEOUT_MS = 180_000;
 const RT_SETUP_DATABASE = '/usr/sbin/rt-setup-database-5';
-const TEMP_ROOT = join(PROJECT_ROOT, '.tmp');
 const START_TIMEOUT_MS = 90_000;
 const LOG_TAIL = 4_000;
 
@@ -104,23 +101,6 @@ export function siteConfig(dir: string, port: number): string {
   ].join('\n');
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-LOG_TAIL);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output}`));
-    });
-  });
-}
-
 function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   const pid = child.pid;
@@ -179,20 +159,8 @@ async function rest(origin: string, method: string, path: string, body: unknown)
  * Builds the extension with `EXTRA_HOSTS` (the self-hosted content script on those hosts, as a team deploying it
  * would) into a new folder under .tmp, and returns the Chrome build's folder. `remove()` deletes it.
  */
-export async function buildWithExtraHosts(extraHosts: string): Promise<{ dir: string; remove(): Promise<void> }> {
-  await mkdir(TEMP_ROOT, { recursive: true });
-  const outDir = await mkdtemp(join(TEMP_ROOT, 'build-extra-hosts-'));
-  const remove = () => rm(outDir, { recursive: true, force: true, maxRetries: 3 });
-  try {
-    await Promise.race([
-      run(WXT, ['build'], { ...process.env, EXTRA_HOSTS: extraHosts, OUTPUT_DIR: outDir }),
-      new Promise((_, fail) => setTimeout(() => fail(new Error(`wxt build with EXTRA_HOSTS took over ${BUILD_TIMEOUT_MS / 1000} s`)), BUILD_TIMEOUT_MS).unref()),
-    ]);
-  } catch (error) {
-    await remove();
-    throw error;
-  }
-  return { dir: join(outDir, 'chrome-mv3'), remove };
+export function buildWithExtraHosts(extraHosts: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  return buildExtension({ EXTRA_HOSTS: extraHosts });
 }
 
 /**
