@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Request } from 'playwright-core';
+import { tallyRequests } from './requests';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Where `npm run build` writes the Chrome build; `OUTPUT_DIR` moves it, as it does for the build. */
@@ -127,8 +128,9 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
   }
 
   if (options.onRequest) context.on('request', options.onRequest);
+  const tally = tallyRequests(context, options.hosts);
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= context.close().finally(removeRunDir));
+  const close = () => (closing ??= context.close().finally(() => Promise.all([removeRunDir(), tally.save()])).then(() => undefined));
   try {
     return { context, extensionId: await findExtensionId(context), close };
   } catch (error) {
