@@ -85,7 +85,7 @@ function toText(root: Node): string {
       } else if (tag === 'A') {
         const text = (element.textContent ?? '').trim();
         const href = element.getAttribute('href');
-        line += href && text && text !== href ? ` [${text}](${href}) ` : ` ${text || href || ''} `;
+        line += href && text && text !== href ? `[${text}](${href})` : text || href || '';
       } else if (tag === 'BR' || BLOCKS.has(tag)) {
         flush();
         walk(element, depth);

@@ -20,7 +20,7 @@ describe('createHtmlCleaner', () => {
         '<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table><p>line<br>break</p>',
     );
     expect(text).toBe(
-      '# Title\n\nIntro with [a link](https://example.com/a) and [another](other-article) .\n- one\n  - nested\n- two\n1. first\n2. second\n\na | b\n\n1 | 2\n\nline\n\nbreak',
+      '# Title\n\nIntro with [a link](https://example.com/a) and [another](other-article).\n- one\n  - nested\n- two\n1. first\n2. second\n\na | b\n\n1 | 2\n\nline\n\nbreak',
     );
   });
 

@@ -32,8 +32,8 @@ export function isKnowledgePath(path: string): boolean {
   return KNOWLEDGE_FILE.test(name) && name.toLowerCase() !== 'readme.md' && !isOverviewPage(name);
 }
 
-const UNRECOGNISED =
-  'unrecognised knowledge format: expected a folder of Markdown articles with front matter, a .jsonl or JSON file of articles, a CSV with a header row, a Zendesk or Freshdesk JSON export, or a Confluence HTML export (zip)';
+const EXPECTED =
+  'expected a folder of Markdown articles with front matter, a .jsonl or JSON file of articles, a CSV with a header row, a Zendesk or Freshdesk JSON export, or a Confluence HTML export (zip)';
 
 // A first line that is one object holding a list of objects is a page of an export (`{"articles": [...]}`), not a JSONL record.
 const isPage = (line: string) => /:\s*\[\s*\{/.test(line);
@@ -58,7 +58,7 @@ async function readText(file: string, raw: string, options: ImportOptions, notic
   try {
     const text = raw.replace(/^\ufeff/, '');
     format = detect(file, text);
-    if (format === undefined) throw new KnowledgeError(file, 1, UNRECOGNISED);
+    if (format === undefined) throw new KnowledgeError(file, 1, `unrecognised knowledge format: ${EXPECTED}`);
     const html = format !== 'markdown' && MAY_HOLD_HTML.test(text) ? await options.html?.() : undefined;
     const ctx: ReadContext = { file, map: options.map ?? {}, html, notices };
     let drafts: ArticleDraft[];
@@ -88,7 +88,7 @@ async function readZip(file: string, bytes: Uint8Array, options: ImportOptions):
   }
   const names = Object.keys(entries).sort();
   if (names.length === 0) {
-    return [{ file, raw: '', drafts: [], notices: [], error: new KnowledgeError(file, undefined, `no knowledge files in the archive: ${UNRECOGNISED.replace(/^[^:]*: /, '')}`) }];
+    return [{ file, raw: '', drafts: [], notices: [], error: new KnowledgeError(file, undefined, `no knowledge files in the archive: ${EXPECTED}`) }];
   }
   const files: KnowledgeFile[] = [];
   for (const name of names) files.push(...(await readSource(`${file}/${name}`, entries[name] ?? new Uint8Array(), options)));
