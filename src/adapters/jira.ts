@@ -1,6 +1,7 @@
 import { isShown, queryAll } from './dom';
 import { authoredByRequester, emailIn, headingText, tagText, timeText } from './readers';
 import { readText } from './text';
+import { rootAttributeTheme } from './theme';
 import type { Adapter, ComposerMode } from './types';
 
 /*
@@ -25,6 +26,8 @@ import type { Adapter, ComposerMode } from './types';
  *              the composer `issue.activity.comment` with the `#ak-editor-textarea` ProseMirror editor)
  *   [jsm]      a Jira Service Management agents' userscript (the composer opened by "Add internal note" or
  *              "Reply to customer", the same `#ak-editor-textarea` for both)
+ *   [tokens]   Atlassian's design tokens (`@atlaskit/tokens`: `COLOR_MODE_ATTRIBUTE = 'data-color-mode'`, set on
+ *              the root element to the resolved `light` or `dark`)
  * The record is thin for how an internal note is marked in the conversation and in the open composer, and for
  * the customer's e-mail (the issue view shows the reporter's name): those read several signs, and an unknown
  * composer mode never receives a note.
@@ -135,6 +138,7 @@ export const jira: Adapter = {
     },
   },
   required: ['subject', 'latestMessage'],
+  theme: rootAttributeTheme('data-color-mode'), // [tokens]
   editors: {
     // ProseMirror takes a paste through its own pipeline.
     reply: { selectors: EDITOR, handlesPaste: true },

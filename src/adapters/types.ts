@@ -1,3 +1,4 @@
+import type { PageTheme } from '../model/messages';
 import type { HelpdeskId, TicketField } from '../model/ticket';
 
 /**
@@ -128,6 +129,16 @@ export interface Adapter {
   };
   /** Fields without which the ticket is reported `unreadable` instead of `ready`. */
   readonly required: readonly TicketField[];
+  /**
+   * The signed-in agent's name, for `{{agent.name}}` in answers. Looked for in the whole page, not the ticket
+   * view: apps show it in their header or profile menu.
+   */
+  readonly agent?: FieldSpec;
+  /**
+   * The theme the agent chose in the helpdesk, from the markup the app sets for it; `null` when the page does not
+   * say. Without it, or when it says nothing, the page's own colours are looked at (src/adapters/theme.ts).
+   */
+  readonly theme?: (doc: Document) => PageTheme | null;
   readonly editors?: {
     readonly reply: EditorSpec;
     readonly note?: EditorSpec;

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { insertIntoEditor } from '../adapters/editor';
 import { findAmong } from '../adapters/page';
 import { readPage } from '../adapters/read';
+import { readTheme } from '../adapters/theme';
 import type { Adapter } from '../adapters/types';
 import { DEFAULT_LAYOUT, SIDEBAR_PORT } from '../model/limits';
 import type { Layout, ToSidebar } from '../model/messages';
@@ -10,6 +11,7 @@ import { SidebarFrame } from './frame';
 import { LoadingGrace } from './grace';
 import { isLayout, isSidebarCommand, isToContent, isToggleSidebar } from './inbound';
 import { StatePublisher } from './publish';
+import { ThemePublisher } from './theme';
 import { watchPage } from './watch';
 
 const layoutKey = (adapter: Adapter) => `layout:${adapter.id}`;
@@ -55,6 +57,10 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
   };
 
   const states = new StatePublisher((state) => send({ type: 'page', page: state }));
+  const themes = new ThemePublisher(
+    () => (adapter ? readTheme(adapter, document) : null),
+    (theme) => send({ type: 'theme', theme }),
+  );
 
   const withGrace = (state: PageState): PageState => {
     const graced = grace.apply(state, location.href, Date.now());
@@ -77,6 +83,7 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
       }
       frame.ensureMounted();
       states.publish(withGrace(readPage(adapter, document, url)));
+      themes.check();
     } catch (error) {
       // Before an adapter is found there is no sidebar to tell.
       if (!adapter) return;
@@ -120,6 +127,7 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
       if (port === incoming) port = null;
     });
     states.resend();
+    themes.resend();
     if (adapter) quietly(loadLayout(adapter).then((layout) => send({ type: 'layout', layout })));
   });
 
@@ -151,6 +159,7 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
   const watcher = watchPage(tick, signal);
   signal.addEventListener('abort', () => {
     clearTimeout(graceTimer);
+    themes.stop();
     browser.runtime.onMessage.removeListener(onTabMessage);
     frame?.remove();
     port?.disconnect();

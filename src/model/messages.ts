@@ -29,10 +29,15 @@ export const DEFAULT_LAYOUT: Layout = LAYOUT_DEFAULT;
 export const SidebarCommandName = z.enum(['focus-search', 'copy-note']);
 export type SidebarCommandName = z.infer<typeof SidebarCommandName>;
 
+/** The helpdesk's own colour theme, where its page says; `null` when it does not, and the system's is followed. */
+export const PageTheme = z.enum(['dark', 'light']);
+export type PageTheme = z.infer<typeof PageTheme>;
+
 /** Content script -> sidebar. */
 export const ToSidebar = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page'), page: PageState }),
   z.object({ type: z.literal('layout'), layout: Layout }),
+  z.object({ type: z.literal('theme'), theme: z.nullable(PageTheme) }),
   z.object({ type: z.literal('inserted'), requestId: z.number(), result: InsertResult }),
   // A keyboard command the content script relays once it has opened the sidebar and given its frame focus.
   z.object({ type: z.literal('command'), command: SidebarCommandName }),

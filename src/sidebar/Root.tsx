@@ -5,6 +5,7 @@ import type { PageState } from '../model/ticket';
 import { App, type CommandRequest, ErrorBoundary } from './App';
 import { type Connection, connectToPage } from './connection';
 import { type Knowledge, loadBundledKnowledge } from './knowledge';
+import { applyPageTheme } from './page-theme';
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -27,6 +28,7 @@ export function Root() {
     connectToPage({
       onPage: setPage,
       onLayout: setLayout,
+      onTheme: (theme) => applyPageTheme(document.documentElement, theme),
       onCommand: (name) => setCommand((previous) => ({ name, seq: (previous?.seq ?? 0) + 1 })),
       onLost: () => setConnection(null),
     }).then(

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '../i18n/messages';
-import { type InsertResult, type InsertTarget, type Layout, SIDEBAR_PORT, type SidebarCommandName, type ToContent, ToSidebar } from '../model/messages';
+import { type InsertResult, type InsertTarget, type Layout, type PageTheme, SIDEBAR_PORT, type SidebarCommandName, type ToContent, ToSidebar } from '../model/messages';
 import type { PageState } from '../model/ticket';
 
 export interface Connection {
@@ -12,6 +12,8 @@ export interface Connection {
 export interface ConnectionEvents {
   onPage(page: PageState): void;
   onLayout(layout: Layout): void;
+  /** The helpdesk's own theme, where its page says (`null`: follow the system's). */
+  onTheme(theme: PageTheme | null): void;
   /** A keyboard command, once the content script has opened the sidebar and focused its frame. */
   onCommand(command: SidebarCommandName): void;
   onLost(): void;
@@ -36,6 +38,7 @@ export async function connectToPage(events: ConnectionEvents): Promise<Connectio
     const message = parsed.data;
     if (message.type === 'page') events.onPage(message.page);
     else if (message.type === 'layout') events.onLayout(message.layout);
+    else if (message.type === 'theme') events.onTheme(message.theme);
     else if (message.type === 'command') events.onCommand(message.command);
     else {
       pending.get(message.requestId)?.(message.result);
