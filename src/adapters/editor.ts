@@ -5,7 +5,10 @@ import type { Adapter, ComposerMode, EditorSpec } from './types';
 
 export interface InsertContent {
   text: string;
-  /** Rich version of `text`, handed to editors that take pasted HTML through their own sanitiser. */
+  /**
+   * Rich version of `text`, already sanitised by the sidebar (src/sidebar/safe-html.ts): pasted into editors
+   * that run pastes through their own pipeline, inserted with `insertHTML` into other rich editors.
+   */
   html?: string;
 }
 
@@ -78,13 +81,16 @@ function activeIn(editor: Editable): Element | null {
   return root.activeElement ?? null;
 }
 
-/** The browser's own editing command: it fires `beforeinput` and `input` and keeps the editor's undo history. */
-function execInsertText(doc: Document, editor: Editable, text: string): boolean {
+/**
+ * The browser's own editing command: it fires `beforeinput` and `input` and keeps the editor's undo history.
+ * `insertHTML` keeps the answer's paragraphs, lists, links and direction; `insertText` is plain text.
+ */
+function execInsert(doc: Document, editor: Editable, command: 'insertText' | 'insertHTML', value: string): boolean {
   if (typeof doc.execCommand !== 'function') return false;
   const active = activeIn(editor);
   if (!active || (active !== editor && !editor.contains(active))) return false;
   const before = editor.localName === 'textarea' ? (editor as HTMLTextAreaElement).value : editor.textContent;
-  const done = attempt(() => doc.execCommand('insertText', false, text)) === true;
+  const done = attempt(() => doc.execCommand(command, false, value)) === true;
   const after = editor.localName === 'textarea' ? (editor as HTMLTextAreaElement).value : editor.textContent;
   return done && after !== before;
 }
@@ -159,7 +165,10 @@ function insertIntoContentEditable(doc: Document, editor: HTMLElement, spec: Edi
   const caretNode = doc.getSelection()?.focusNode ?? null;
   const target = caretNode && editor.contains(caretNode) ? (caretNode.nodeType === 1 ? (caretNode as Element) : caretNode.parentElement ?? editor) : editor;
   if (spec.handlesPaste && attempt(() => paste(win, target, text, html))) return true;
-  if (execInsertText(doc, editor, text)) return true;
+  // A plain-text editable would show the markup itself.
+  const rich = html !== undefined && editor.getAttribute('contenteditable') !== 'plaintext-only';
+  if (rich && execInsert(doc, editor, 'insertHTML', html)) return true;
+  if (execInsert(doc, editor, 'insertText', text)) return true;
   return insertNodes(doc, win, editor, content.text, appending);
 }
 
@@ -172,7 +181,7 @@ function insertIntoTextarea(doc: Document, area: HTMLTextAreaElement, content: I
   const text = !focused && area.value.trim() !== '' ? `${area.value.endsWith('\n') ? '\n' : '\n\n'}${content.text}` : content.text;
   area.focus({ preventScroll: true });
   area.setSelectionRange(at, at);
-  if (execInsertText(doc, area, text)) return true;
+  if (execInsert(doc, area, 'insertText', text)) return true;
   if (!area.dispatchEvent(inputEvent(win, 'beforeinput', text))) return false;
   area.setRangeText(text, at, at, 'end');
   area.dispatchEvent(inputEvent(win, 'input', text));

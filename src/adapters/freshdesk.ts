@@ -148,6 +148,11 @@ export const freshdesk: Adapter = {
     },
   },
   required: ['subject', 'latestMessage'],
+  agent: {
+    // The header shows who is signed in only as an avatar; the agent the ticket is assigned to, the one answering
+    // it, stands in [index context bridge `getDropdown("Agent")`]. The placeholder "--" reads as no one.
+    selectors: ['[data-test-id="Agent"] .ember-power-select-selected-item'],
+  },
   editors: {
     reply: {
       selectors: [

@@ -326,6 +326,8 @@ function readOpenTicket(adapter: Adapter, doc: Document, url: URL): PageState {
   const tags = attempt(() => readList(root, adapter.fields.tags)) ?? [];
   const created = attempt(() => readField(root, adapter.fields.createdAt, LIMITS.short));
   const createdAt = created === undefined ? undefined : (toIsoDate(created) ?? created);
+  const agentSpec = adapter.agent;
+  const agent = agentSpec ? attempt(() => readField(doc.documentElement, agentSpec, LIMITS.short)) : undefined;
 
   const found: Record<TicketField, boolean> = {
     id: id !== undefined,
@@ -357,6 +359,7 @@ function readOpenTicket(adapter: Adapter, doc: Document, url: URL): PageState {
     thread: conversation.thread ?? '',
     tags,
     ...(requester ? { requester } : {}),
+    ...(agent ? { agent: { name: agent } } : {}),
     ...(priority ? { priority } : {}),
     ...(status ? { status } : {}),
     ...(createdAt ? { createdAt: createdAt.slice(0, LIMITS.short) } : {}),

@@ -17,7 +17,8 @@ import type { Adapter, ComposerMode } from './types';
  *              transcript exporter (message `type` attribute, internal-note tag), a WebMCP tool sample
  *              (priority and tag field markup), a client-mismatch checker ("Zendesk keeps all open tickets'
  *              panels in the DOM", scoped by `data-ticket-id`), Selenium and Cypress suites (submit button,
- *              channel switcher menu items).
+ *              channel switcher menu items), an agent-tools userscript (the signed-in agent's name in the
+ *              header's profile menu button).
  * The record is thin for the status field, the requester's e-mail and the created time: those have several
  * fallbacks and are optional.
  */
@@ -163,6 +164,9 @@ export const zendesk: Adapter = {
     },
   },
   required: ['subject', 'latestMessage'],
+  agent: {
+    selectors: ['[data-test-id="header-profile-menu-button"] [data-garden-id="typography.ellipsis"]'], // [index agent-tools]
+  },
   editors: {
     reply: composer,
     note: composer,

@@ -42,6 +42,8 @@ export const Ticket = z.object({
   latestMessage: z.string().check(z.maxLength(LIMITS.latestMessage)),
   thread: z.string().check(z.maxLength(LIMITS.thread)),
   requester: z.optional(Requester),
+  /** The agent signed in to the helpdesk, where its page shows who that is: fills `{{agent.name}}` in answers. */
+  agent: z.optional(z.object({ name: z.string().check(z.minLength(1), z.maxLength(LIMITS.short)) })),
   priority: z.optional(z.string().check(z.maxLength(LIMITS.short))),
   status: z.optional(z.string().check(z.maxLength(LIMITS.short))),
   tags: z.array(z.string().check(z.maxLength(LIMITS.tag))).check(z.maxLength(LIMITS.tags)),
