@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { runCommand } from '../src/commands/run';
 import { watchSiteGrants } from '../src/permissions/grants';
+import { onUsageMessage } from '../src/usage/channel';
 
 /*
  * The toolbar button opens the popup (entrypoints/popup/), which searches the knowledge base, shows or hides
@@ -10,6 +11,8 @@ import { watchSiteGrants } from '../src/permissions/grants';
  */
 export default defineBackground(() => {
   watchSiteGrants();
+  // Usage counts from the sidebars and the options page, written one change at a time (src/usage/store.ts).
+  browser.runtime.onMessage.addListener(onUsageMessage);
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
   // Headless Chromium sends key presses to pages, never to the browser's shortcut handling, so the browser
   // tests cannot press a command's keys: they call this same handler from the worker (tests/browser/commands.test.ts).

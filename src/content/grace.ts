@@ -10,6 +10,13 @@ export const LOADING_GRACE_MS = 4_000;
  */
 export const UNREADABLE_RECHECK_MS = 2_000;
 
+/**
+ * The longest wait between such reads. The wait grows with the time the view has been unreadable (2, 2, 4, 8, 16,
+ * 30 s...): a late field is still picked up within seconds, and a view an adapter can no longer read (a new
+ * helpdesk release) costs a read every half minute, not every two seconds all day.
+ */
+export const UNREADABLE_RECHECK_MAX_MS = 30_000;
+
 export interface Graced {
   /** What to tell the sidebar. */
   state: PageState;
@@ -20,7 +27,7 @@ export interface Graced {
 /**
  * Holds an unreadable read back as `loading` for the grace period, keyed on the ticket (or on the address while the
  * page shows no id yet, as ServiceNow and Salesforce do), and says when to read again: once the grace period ends,
- * then every few seconds for as long as the view stays unreadable.
+ * then at growing intervals for as long as the view stays unreadable.
  */
 export class LoadingGrace {
   private pending: { key: string; at: number } | null = null;
@@ -33,7 +40,9 @@ export class LoadingGrace {
     const key = state.id ?? href;
     if (this.pending?.key !== key) this.pending = { key, at: now };
     const waited = now - this.pending.at;
-    if (waited >= LOADING_GRACE_MS) return { state, readAgainIn: UNREADABLE_RECHECK_MS };
+    if (waited >= LOADING_GRACE_MS) {
+      return { state, readAgainIn: Math.min(UNREADABLE_RECHECK_MAX_MS, Math.max(UNREADABLE_RECHECK_MS, waited - LOADING_GRACE_MS)) };
+    }
     return { state: { state: 'loading', helpdesk: state.helpdesk }, readAgainIn: LOADING_GRACE_MS - waited + 10 };
   }
 }

@@ -57,3 +57,12 @@ export function formatList(items: readonly string[], type: 'conjunction' | 'disj
 export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(intlLocale()).format(value);
+}
+
+/** Two dates as one span ("16–22 Nov"), the way the language writes it. */
+export function formatDateRange(start: Date, end: Date): string {
+  return new Intl.DateTimeFormat(intlLocale(), { month: 'short', day: 'numeric' }).formatRange(start, end);
+}

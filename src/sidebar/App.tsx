@@ -4,25 +4,26 @@ import { evaluate } from '../escalation/evaluate';
 import { writeNote } from '../escalation/note';
 import type { NoteDraft } from '../escalation/note';
 import { type MessageKey, t } from '../i18n/messages';
-import { formatList, uiDirection, uiLanguage } from '../i18n/ui';
+import { formatList, plural, uiDirection, uiLanguage } from '../i18n/ui';
 import type { Article } from '../model/article';
 import type { Layout, SidebarCommandName } from '../model/messages';
 import type { PageState, Ticket, TicketField } from '../model/ticket';
 import { searchText, suggestForTicket } from '../search/engine';
+import { useSettings } from '../settings/settings';
 import { guessLanguage } from '../text/language';
-import { articlePlainText } from './article-text';
+import { agentNameFor, answerContent } from './answer';
 import { copyToClipboard } from './clipboard';
 import { recordUse } from './learning';
-import { fillPlaceholders } from './placeholders';
-import { sanitizeArticleHtml } from './safe-html';
 import type { Connection } from './connection';
 import { renderDiagnostic } from './diagnostic';
 import { EscalationPanel, EscalationUnavailable } from './EscalationPanel';
 import type { Knowledge } from './knowledge';
 import { Shortcuts } from './Shortcuts';
 import { StatusPanel } from './StatusPanel';
+import { useSettled } from './settled';
 import { Suggestions, type UseAction } from './Suggestions';
 import { TicketCard } from './TicketCard';
+import { useUsage } from './usage';
 
 export interface AppProps {
   page: PageState;
@@ -41,10 +42,13 @@ export interface CommandRequest {
   seq: number;
 }
 
-
 const SUGGESTION_COUNT = 5;
 const CLOCK_TICK_MS = 30_000;
 const HINTING_SUGGESTIONS = 2;
+/** A pause this long ends a search: its results are announced to screen readers. */
+const ANNOUNCE_AFTER_MS = 700;
+/** A pause this long makes a search count (shown answers, a content gap): half-typed words are no question. */
+const SEARCH_COUNTS_AFTER_MS = 2_000;
 
 function withLanguage(ticket: Ticket): Ticket {
   return ticket.language ? ticket : { ...ticket, language: guessLanguage(`${ticket.subject}\n${ticket.latestMessage}`) };
@@ -64,6 +68,7 @@ export function App(props: AppProps) {
   const searchBox = useRef<HTMLInputElement>(null);
   // A command is carried out once, on arrival: not again when the sidebar mounts anew after an error.
   const handledCommand = useRef(command?.seq ?? 0);
+  const settings = useSettings();
 
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), CLOCK_TICK_MS);
@@ -152,16 +157,37 @@ export function App(props: AppProps) {
         : { ticketId, ids: [...(previous.ticketId === ticketId ? previous.ids : []), id] },
     );
 
+  const agentName = agentNameFor(ticket, settings?.agentName);
+  const settledSearch = useSettled(query.trim(), SEARCH_COUNTS_AFTER_MS);
+  const search = useMemo(
+    () => (settledSearch && settledSearch === query.trim() ? { query: settledSearch, results: suggestions } : null),
+    [settledSearch, suggestions],
+  );
+  const usage = useUsage({
+    enabled: settings?.countUsage ?? false,
+    visible: !layout.collapsed,
+    ticket,
+    ticketSuggestions: knowledge ? ticketSuggestions : null,
+    search,
+    query,
+    names: [ticket?.requester?.name ?? '', agentName ?? ''],
+  });
+  // Said once the agent pauses: how many answers there are now, not a list re-read at every keystroke.
+  const announcement = useSettled(
+    !knowledge ? '' : query.trim() ? plural('announceResults', suggestions.length) : ticket ? plural('announceSuggestions', suggestions.length) : '',
+    ANNOUNCE_AFTER_MS,
+  );
+
   const useArticle = async (article: Article, action: UseAction) => {
     consult(article.id);
+    usage.used(article.id, action);
     if (ticket && knowledge) {
       void recordUse(knowledge.index, ticket, article.id).then(
         () => setLearningFailed(false),
         () => setLearningFailed(true),
       );
     }
-    const text = fillPlaceholders(articlePlainText(article), ticket);
-    const html = article.html === undefined ? undefined : sanitizeArticleHtml(fillPlaceholders(article.html, ticket, true));
+    const { text, html } = answerContent(article, { ticket, agentName });
     try {
       if (action === 'link' && article.url) {
         await copyToClipboard(article.url);
@@ -276,14 +302,20 @@ export function App(props: AppProps) {
           expanded={expanded}
           onToggle={(id) => {
             consult(id);
+            if (expanded !== id) usage.opened(id);
             setExpanded((open) => (open === id ? null : id));
           }}
           onUse={(article, action) => void useArticle(article, action)}
+          ratings={settings?.countUsage ? usage.ratings : null}
+          onRate={usage.rate}
           empty={t(query.trim() || ticket ? 'emptyNoMatch' : 'emptyNoTicket')}
         />
       ) : (
         !failure && <p class="muted">{t('loadingKnowledge')}</p>
       )}
+      <p class="sr-only" role="status" data-testid="aa-announcer">
+        {announcement}
+      </p>
       {notice && (
         <p class="notice" role="status">
           {notice}

@@ -4,6 +4,7 @@ import type { Article } from '../model/article';
 import type { Suggestion } from '../search/engine';
 import { directionOf } from './direction';
 import { sanitizeArticleHtml } from './safe-html';
+import type { Rating } from './usage';
 
 export type UseAction = 'insert' | 'copy' | 'link';
 
@@ -14,6 +15,9 @@ interface Props {
   expanded: string | null;
   onToggle(id: string): void;
   onUse(article: Article, action: UseAction): void;
+  /** The agent's thumbs on each answer; `null` hides the thumbs (usage counting is off). */
+  ratings: ReadonlyMap<string, Rating> | null;
+  onRate(articleId: string, rating: Rating): void;
   empty: string;
 }
 
@@ -25,7 +29,8 @@ function onListKey(event: KeyboardEvent, articles: ReadonlyMap<string, Article>,
   const item = (event.target as Element).closest('[data-article-id]');
   const list = event.currentTarget as HTMLElement;
   if (!item) return;
-  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+  // Inside an opened answer the arrows scroll it, as in any scrolling text.
+  if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !(event.target as Element).closest('.article-body')) {
     const titles = Array.from(list.querySelectorAll<HTMLElement>('.suggestion-title'));
     const at = titles.findIndex((title) => item.contains(title));
     titles[at + (event.key === 'ArrowDown' ? 1 : -1)]?.focus();
@@ -40,14 +45,28 @@ function onListKey(event: KeyboardEvent, articles: ReadonlyMap<string, Article>,
   }
 }
 
-export function Suggestions({ heading, suggestions, articles, expanded, onToggle, onUse, empty }: Props) {
+/** Thumbs up and down: pressed shows filled (src/sidebar/sidebar.css), and `aria-pressed` says so to screen readers. */
+function Thumbs({ articleId, rating, onRate }: { articleId: string; rating: Rating | undefined; onRate: Props['onRate'] }) {
+  return (
+    <span class="thumbs">
+      <button type="button" class="thumb" aria-pressed={rating === 'up'} aria-label={t('thumbUp')} title={t('thumbUp')} onClick={() => onRate(articleId, 'up')}>
+        <span aria-hidden="true">👍</span>
+      </button>
+      <button type="button" class="thumb" aria-pressed={rating === 'down'} aria-label={t('thumbDown')} title={t('thumbDown')} onClick={() => onRate(articleId, 'down')}>
+        <span aria-hidden="true">👎</span>
+      </button>
+    </span>
+  );
+}
+
+export function Suggestions({ heading, suggestions, articles, expanded, onToggle, onUse, ratings, onRate, empty }: Props) {
   const weak = suggestions.length > 0 && !suggestions.some((suggestion) => suggestion.confident);
   return (
     <section class="suggestions" aria-label={heading}>
       <h2 class="section-title">{heading}</h2>
       {suggestions.length === 0 && <p class="muted">{empty}</p>}
       {weak && <p class="muted">{t('weakMatches')}</p>}
-      <ol class="suggestion-list" aria-live="polite" onKeyDown={(event) => onListKey(event, articles, onUse)}>
+      <ol class="suggestion-list" onKeyDown={(event) => onListKey(event, articles, onUse)}>
         {suggestions.map((suggestion) => {
           const article = articles.get(suggestion.id);
           if (!article) return null;
@@ -70,11 +89,14 @@ export function Suggestions({ heading, suggestions, articles, expanded, onToggle
                 </span>
               )}
               {open ? (
+                // A long answer scrolls inside its card: focusable, so the keyboard can scroll it too.
                 article.html ? (
                   // Sanitised with a strict allow-list: structure and http(s) links only.
-                  <div class="article-body" dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(article.html) }} />
+                  <div class="article-body" tabIndex={0} role="region" aria-label={article.title} dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(article.html) }} />
                 ) : (
-                  <div class="article-body plain">{article.body}</div>
+                  <div class="article-body plain" tabIndex={0} role="region" aria-label={article.title}>
+                    {article.body}
+                  </div>
                 )
               ) : (
                 suggestion.snippet && <p class="snippet">{suggestion.snippet}</p>
@@ -97,6 +119,7 @@ export function Suggestions({ heading, suggestions, articles, expanded, onToggle
                     {t('copyLink')}
                   </button>
                 )}
+                {ratings && <Thumbs articleId={article.id} rating={ratings.get(article.id)} onRate={onRate} />}
               </div>
             </li>
           );

@@ -1,10 +1,12 @@
 import type { Article } from '../model/article';
 
 const BLOCKS = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BLOCKQUOTE', 'TR', 'BR', 'HR']);
+const LINK_TARGET = /^(?:https?:|mailto:)/i;
 
 /**
- * The article as plain text with its paragraphs and list items on their own lines, for copying and for
- * editors that take text. DOMParser builds an inert document: nothing in it loads or runs.
+ * The article as plain text with its paragraphs and list items on their own lines, and each link's address
+ * after its text, for copying and for editors that take text. DOMParser builds an inert document: nothing in
+ * it loads or runs.
  */
 export function articlePlainText(article: Article): string {
   if (!article.html) return article.body.trim();
@@ -24,6 +26,9 @@ export function articlePlainText(article: Article): string {
     }
     if (node.tagName === 'LI') line += node.parentElement?.tagName === 'OL' ? `${indexOf(node) + 1}. ` : '- ';
     node.childNodes.forEach(walk);
+    const href = node.tagName === 'A' ? (node.getAttribute('href')?.trim() ?? '') : '';
+    const target = href.replace(/^mailto:/i, '');
+    if (LINK_TARGET.test(href) && node.textContent?.trim() !== target) line += ` (${target})`;
     if (block && line.trim()) {
       lines.push(line.trim());
       line = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOADING_GRACE_MS, LoadingGrace, UNREADABLE_RECHECK_MS } from '../../src/content/grace';
+import { LOADING_GRACE_MS, LoadingGrace, UNREADABLE_RECHECK_MAX_MS, UNREADABLE_RECHECK_MS } from '../../src/content/grace';
 import type { PageState } from '../../src/model/ticket';
 
 const HREF = 'https://acme.zendesk.com/agent/tickets/35120';
@@ -27,9 +27,12 @@ describe('the grace period of a half-rendered ticket view', () => {
   it('keeps reading an unreadable view now and then: a field set by property alone changes nothing an observer sees', () => {
     const grace = new LoadingGrace();
     grace.apply(unreadable('35120'), HREF, 0);
-    for (const at of [LOADING_GRACE_MS, LOADING_GRACE_MS + UNREADABLE_RECHECK_MS, 60_000]) {
+    for (const at of [LOADING_GRACE_MS, LOADING_GRACE_MS + UNREADABLE_RECHECK_MS]) {
       expect(grace.apply(unreadable('35120'), HREF, at)).toEqual({ state: unreadable('35120'), readAgainIn: UNREADABLE_RECHECK_MS });
     }
+    // Less and less often the longer it stays unreadable, down to once every half minute.
+    expect(grace.apply(unreadable('35120'), HREF, LOADING_GRACE_MS + 8_000).readAgainIn).toBe(8_000);
+    expect(grace.apply(unreadable('35120'), HREF, 60_000).readAgainIn).toBe(UNREADABLE_RECHECK_MAX_MS);
     // Readable: no more reading on a timer, and a later unreadable view gets its own grace period.
     expect(grace.apply(ready, HREF, 61_000)).toEqual({ state: ready });
     expect(grace.apply(unreadable('35120'), HREF, 62_000).state.state).toBe('loading');

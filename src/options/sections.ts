@@ -1,0 +1,9 @@
+import type { OptionsSection } from './Options';
+import { GeneralSection } from './GeneralSection';
+import { UsageSection } from './UsageSection';
+
+/** The options page's sections, in page order. */
+export const OPTIONS_SECTIONS: readonly OptionsSection[] = [
+  { id: 'general', title: 'optionsGeneral', component: GeneralSection },
+  { id: 'usage', title: 'optionsUsage', component: UsageSection },
+];
