@@ -79,7 +79,15 @@ export default defineConfig({
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push(...KNOWLEDGE_ASSETS);
     },
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') {
+        // addons.mozilla.org needs a fixed id. Firefox asks add-ons to declare the data they collect, Deskmate
+        // none (README "Privacy"); Firefox reads that declaration from 140 (the current ESR), on Android from 142.
+        manifest.browser_specific_settings = {
+          gecko: { id: 'deskmate@deskmate.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          gecko_android: { strict_min_version: '142.0' },
+        };
+      }
       // Manifest V2 (Firefox) has no optional_host_permissions: host patterns go in optional_permissions.
       if (manifest.manifest_version === 2 && manifest.optional_host_permissions) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...manifest.optional_host_permissions];

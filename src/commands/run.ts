@@ -5,7 +5,10 @@ import { isCommandName } from './keys';
 /** Where a keyboard command was carried out: in the tab's sidebar, in the toolbar popup, or nowhere. */
 export type CommandOutcome = 'sidebar' | 'popup' | 'none';
 
-/** Opens the toolbar popup, whose search box takes the focus; false where the browser refuses. */
+/**
+ * Opens the toolbar popup, whose search box takes the focus; false where the browser refuses, as Firefox may once
+ * the command's own user action has passed (the sidebar was asked first).
+ */
 async function openPopup(): Promise<boolean> {
   // Manifest V2 (Firefox) calls the toolbar button browserAction.
   const action = browser.action ?? browser.browserAction;

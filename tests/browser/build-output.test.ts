@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { stringCodeReport } from '../../src/build/string-code';
+import { manifestCommands } from '../../src/commands/keys';
 import { DEFAULT_EXTENSION_DIR } from './support/chromium';
 
 /**
@@ -59,5 +60,32 @@ describe('the built extension', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-|https?:|\*/);
+  });
+
+  it('fits the Chrome Web Store package budget: under 2 MB with everything it ships', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
+    const bytes = files(DEFAULT_EXTENSION_DIR).reduce((sum, file) => sum + statSync(file).size, 0);
+    // Uncompressed: the zip that `npm run zip` writes is smaller still.
+    expect(bytes).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('asks for no <all_urls>, not even as an optional permission or a content script match', () => {
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+  });
+
+  it('suggests keys for its keyboard commands', () => {
+    expect(manifest.commands).toEqual(manifestCommands());
+  });
+
+  it('ships its icons at the sizes the stores ask for', () => {
+    const icons = manifest.icons as Record<string, string>;
+    expect(Object.keys(icons)).toEqual(['16', '32', '48', '128']);
+    for (const [size, path] of Object.entries(icons)) {
+      const png = readFileSync(join(DEFAULT_EXTENSION_DIR, path));
+      // A PNG's IHDR chunk holds its width and height at bytes 16 and 20.
+      expect(png.subarray(1, 4).toString('latin1'), path).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], path).toEqual([Number(size), Number(size)]);
+    }
   });
 });
