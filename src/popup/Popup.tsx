@@ -4,6 +4,7 @@ import { formatList, uiDirection, uiLanguage } from '../i18n/ui';
 import type { Site } from '../permissions/site';
 import { disableSite, enableSite, siteStatus, type SiteStatus } from '../permissions/sites';
 import { type ActiveTab, activeTab, toggleSidebar } from '../tabs/sidebar';
+import { Lookup } from './Lookup';
 
 type Loaded = { tab: ActiveTab; status: SiteStatus };
 
@@ -28,8 +29,9 @@ function AboutOrigin({ message, origin }: { message: MessageKey; origin: string 
 }
 
 /**
- * The toolbar popup: whether Deskmate runs on the current site, a button to show or hide the sidebar, and
- * for self-hosted helpdesks a button that enables (or disables) Deskmate on this one site.
+ * The toolbar popup: quick lookup in the knowledge base on any page, whether Deskmate runs on the current site,
+ * a button to show or hide the sidebar, and for self-hosted helpdesks a button that enables (or disables)
+ * Deskmate on this one site.
  */
 export function Popup({ close = () => window.close() }: { close?: () => void }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -51,6 +53,7 @@ export function Popup({ close = () => window.close() }: { close?: () => void }) 
     return (
       <main class="popup" data-testid="popup" data-kind="loading" lang={language} dir={dir}>
         <h1>{t('extName')}</h1>
+        <Lookup />
         {note && <p role="status">{note}</p>}
       </main>
     );
@@ -89,6 +92,7 @@ export function Popup({ close = () => window.close() }: { close?: () => void }) 
   return (
     <main class="popup" data-testid="popup" data-kind={status.kind} lang={language} dir={dir}>
       <h1>{t('extName')}</h1>
+      <Lookup />
       {status.kind === 'unsupported' && <p data-testid="popup-status">{t('popupUnsupported')}</p>}
       {status.kind === 'built-in' && <AboutOrigin message="popupRunsOn" origin={status.site.origin} />}
       {status.kind === 'enabled' && <AboutOrigin message="popupEnabledOn" origin={status.site.origin} />}

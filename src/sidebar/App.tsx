@@ -13,7 +13,7 @@ import { useSettings } from '../settings/settings';
 import { guessLanguage } from '../text/language';
 import { agentNameFor, answerContent } from './answer';
 import { copyToClipboard } from './clipboard';
-import { recordUse } from './learning';
+import { recordUse } from '../knowledge/learning';
 import type { Connection } from './connection';
 import { renderDiagnostic } from './diagnostic';
 import { EscalationPanel, EscalationUnavailable } from './EscalationPanel';

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article } from '../../src/model/article';
 import type { Ticket } from '../../src/model/ticket';
 import { buildIndex, suggestForTicket } from '../../src/search/engine';
-import { recordUse, restoreLearning } from '../../src/sidebar/learning';
+import { recordUse, restoreLearning } from '../../src/knowledge/learning';
 
 const articles: Article[] = [
   { id: 'refunds', title: 'Refund policy', body: 'How to ask for your money back within 30 days.', tags: [] },
