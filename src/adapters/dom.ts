@@ -146,6 +146,40 @@ export function queryAll(scope: ParentNode, selector: string): Element[] {
   return contexts.filter((node): node is Element => node.nodeType === 1);
 }
 
+/**
+ * The first element `queryAll` would return, or `null`. A plain selector stops at its first match instead of
+ * collecting every match under the scope: per message of a long thread, that is the difference between
+ * looking at its header and walking all of it.
+ */
+export function queryFirst(scope: ParentNode, selector: string): Element | null {
+  if (selector.includes(DEEP)) return queryAll(scope, selector)[0] ?? null;
+  try {
+    return scope.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `read` with each answer kept until the current pass ends (see `inOnePass`), by argument: for what every message
+ * of a read would otherwise look up again. Outside a pass nothing is kept.
+ */
+export function perPass<K extends object, V>(read: (key: K) => V): (key: K) => V {
+  let owner: object | null = null;
+  let answers = new WeakMap<K, V>();
+  return (key) => {
+    if (!pass) return read(key);
+    if (owner !== pass) {
+      owner = pass;
+      answers = new WeakMap();
+    }
+    if (answers.has(key)) return answers.get(key) as V;
+    const value = read(key);
+    answers.set(key, value);
+    return value;
+  };
+}
+
 export function matches(el: Element, selector: string): boolean {
   try {
     return el.matches(selector);
@@ -190,6 +224,9 @@ export function closestDeep(el: Element, selector: string): Element | null {
 
 function hiddenItself(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  // Inline styles live in the `style` attribute (setting `el.style` writes it): without one, no style object
+  // needs making.
+  if (!el.hasAttribute('style')) return false;
   const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
   return style?.display === 'none' || style?.visibility === 'hidden';
 }
@@ -204,6 +241,33 @@ export function hiddenByMarkup(el: Element, stopAt: Element | null = null): bool
     if (hiddenItself(node)) return true;
   }
   return false;
+}
+
+/**
+ * `hiddenByMarkup(el, stopAt)` for many elements under the same `stopAt`: each ancestor is looked at once,
+ * however many of the elements (the messages of a thread) share it.
+ */
+export function hiddenUnder(stopAt: Element | null): (el: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  return (el) => {
+    const path: Element[] = [];
+    let hidden = false;
+    for (let node: Element | null = el; node && node !== stopAt; node = composedParent(node)) {
+      const answer = known.get(node);
+      if (answer !== undefined) {
+        hidden = answer;
+        break;
+      }
+      path.push(node);
+      if (hiddenItself(node)) {
+        hidden = true;
+        break;
+      }
+    }
+    // Everything on the way up sits inside what was found hidden, or is shown as far as that answer goes.
+    for (const node of path) known.set(node, hidden);
+    return hidden;
+  };
 }
 
 /** Shown on screen as far as the page can tell, including stylesheet rules where the browser can check them. */

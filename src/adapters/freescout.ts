@@ -1,4 +1,4 @@
-import { isShown, queryAll } from './dom';
+import { isShown, queryAll, queryFirst } from './dom';
 import { valueAfterLabel } from './readers';
 import { readText } from './text';
 import type { Adapter, ComposerMode } from './types';
@@ -105,7 +105,7 @@ export const freescout: Adapter = {
         return null;
       },
       time: (item) => {
-        const date = queryAll(item, '.thread-date')[0];
+        const date = queryFirst(item, '.thread-date');
         return date ? threadDate(date) : null;
       },
       // Quoted history, the "Customer viewed" line, attachments and send-status alerts [thread].

@@ -1,4 +1,4 @@
-import { isShown, matches, queryAll } from './dom';
+import { isShown, matches, queryAll, queryFirst } from './dom';
 import { emailIn, headingText, tagText, timeText, valueAfterLabel } from './readers';
 import { readText } from './text';
 import type { Adapter, ComposerMode } from './types';
@@ -140,7 +140,7 @@ export const freshdesk: Adapter = {
       order: 'oldest-first', // [mwr] keeps "the last two conversations" open as the newest
       fromCustomer,
       time: (item) => {
-        const time = queryAll(item, '.created-time .timeago-units, time[datetime]')[0]; // [index helper]
+        const time = queryFirst(item, '.created-time .timeago-units, time[datetime]'); // [index helper]
         return time ? timeText(time) : null;
       },
       // Quoted e-mail history repeats older messages [index helper "clear quotes"].

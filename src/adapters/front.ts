@@ -1,4 +1,4 @@
-import { matches, queryAll } from './dom';
+import { matches, queryFirst } from './dom';
 import { emailIn, tagText } from './readers';
 import { readText } from './text';
 import type { Adapter, MessageContext } from './types';
@@ -42,10 +42,10 @@ function normal(text: string | null | undefined): string {
 /** Front marks no direction on a message: it is the requester's when its sender is. Comments are the team's [help]. */
 function fromCustomer(item: Element, context: MessageContext): boolean | null {
   if (matches(item, '[class*="conversationComment__"]')) return false;
-  const handle = queryAll(item, HANDLE)[0];
+  const handle = queryFirst(item, HANDLE);
   const address = handle ? emailIn(handle) : null;
   if (address && context.requesterEmail) return normal(address) === normal(context.requesterEmail);
-  const sender = queryAll(item, SENDER)[0];
+  const sender = queryFirst(item, SENDER);
   if (sender && context.requesterName) return normal(readText(sender, 200)) === normal(context.requesterName);
   return null;
 }
@@ -113,7 +113,7 @@ export const front: Adapter = {
       order: 'oldest-first',
       fromCustomer,
       time: (item) => {
-        const date = queryAll(item, 'time[datetime], [class*="messageViewerDate__StyledDateDiv"]')[0];
+        const date = queryFirst(item, 'time[datetime], [class*="messageViewerDate__StyledDateDiv"]');
         return date ? (date.getAttribute('datetime') ?? date.getAttribute('title') ?? readText(date, 100)) : null;
       },
       ignore: ['.gmail_quote', 'blockquote[type="cite"]', '[class*="messageQuote"]'],

@@ -1,4 +1,4 @@
-import { isShown, matches, queryAll } from './dom';
+import { isShown, matches, queryAll, queryFirst } from './dom';
 import { emailIn, tagText, timeText } from './readers';
 import type { Adapter, ComposerMode } from './types';
 
@@ -39,7 +39,7 @@ function composerMode(root: Element): ComposerMode | null {
 function fromCustomer(item: Element): boolean | null {
   // Internal notes and the AI agent's answers carry a modifier class [web TicketMessage].
   if (matches(item, '[class*="TicketMessage__internal"], [class*="TicketMessage__ai"]')) return false;
-  const label = queryAll(item, '[class*="AgentLabel"], [class*="CustomerLabel"]')[0];
+  const label = queryFirst(item, '[class*="AgentLabel"], [class*="CustomerLabel"]');
   if (!label) return null;
   return /CustomerLabel/.test(label.getAttribute('class') ?? '');
 }
@@ -96,7 +96,7 @@ export const gorgias: Adapter = {
       order: 'oldest-first',
       fromCustomer,
       time: (item) => {
-        const time = queryAll(item, 'time[datetime]')[0];
+        const time = queryFirst(item, 'time[datetime]');
         return time ? timeText(time) : null;
       },
       // Quoted e-mail history repeats earlier messages.

@@ -1,4 +1,4 @@
-import { isShown, matches, queryAll } from './dom';
+import { isShown, matches, queryAll, queryFirst } from './dom';
 import { emailIn, tagText, timeText } from './readers';
 import type { Adapter, ComposerMode } from './types';
 
@@ -114,7 +114,7 @@ export const helpscout: Adapter = {
       order: 'newest-first',
       fromCustomer,
       time: (item) => {
-        const time = queryAll(item, 'section.threadHeader time[datetime], time[datetime]')[0];
+        const time = queryFirst(item, 'section.threadHeader time[datetime], time[datetime]');
         return time ? timeText(time) : null;
       },
       // Quoted e-mail history repeats earlier threads.

@@ -1,4 +1,4 @@
-import { attrValue, isShown, matches, queryAll } from './dom';
+import { attrValue, isShown, matches, queryAll, queryFirst } from './dom';
 import { earliestTime, emailIn, tagText } from './readers';
 import { readText } from './text';
 import type { Adapter, ComposerMode, MessageContext } from './types';
@@ -62,8 +62,8 @@ function normalName(text: string | null | undefined): string {
 /** HubSpot marks no direction on a message: it is the requester's when its sender is the ticket's contact [helper]. */
 function fromCustomer(item: Element, context: MessageContext): boolean | null {
   // Comments are the team's own; their entries are marked by name (unconfirmed markup).
-  if (matches(item, '[data-test-id*="comment"]') || queryAll(item, '[data-test-id*="comment"]').length > 0) return false;
-  const sender = queryAll(item, SENDER)[0];
+  if (matches(item, '[data-test-id*="comment"]') || queryFirst(item, '[data-test-id*="comment"]')) return false;
+  const sender = queryFirst(item, SENDER);
   if (!sender || !context.requesterName) return null;
   const from = normalName(readText(sender, 200));
   return from !== '' && from === normalName(context.requesterName);
@@ -152,7 +152,7 @@ export const hubspot: Adapter = {
       body: ['[data-test-id="message-body"]'], // by analogy with the other thread markers; unconfirmed
       order: 'oldest-first',
       fromCustomer,
-      time: (item) => queryAll(item, 'time[datetime]')[0]?.getAttribute('datetime') ?? null,
+      time: (item) => queryFirst(item, 'time[datetime]')?.getAttribute('datetime') ?? null,
       // The entry's header (sender, time, channel) is not the message.
       ignore: [SENDER, 'time', '.gmail_quote', 'blockquote[type="cite"]'],
     },

@@ -1,4 +1,4 @@
-import { isShown, matches, queryAll } from './dom';
+import { isShown, matches, queryAll, queryFirst } from './dom';
 import { emailIn, tagText, timeText, valueAfterLabel } from './readers';
 import type { Adapter, ComposerMode } from './types';
 
@@ -35,7 +35,7 @@ const CATEGORY: Readonly<Record<string, boolean>> = { '1': true, '3': false, '4'
 function fromCustomer(item: Element): boolean | null {
   const category = item.getAttribute('data-part-group-category');
   if (category !== null && category in CATEGORY) return CATEGORY[category] ?? null;
-  const author = (matches(item, '[data-author-type]') ? item : queryAll(item, '[data-author-type]')[0])?.getAttribute('data-author-type');
+  const author = (matches(item, '[data-author-type]') ? item : queryFirst(item, '[data-author-type]'))?.getAttribute('data-author-type');
   if (author) {
     if (/user|lead|contact|customer/i.test(author)) return true;
     if (/admin|teammate|bot|operator/i.test(author)) return false;
@@ -137,7 +137,7 @@ export const intercom: Adapter = {
       order: 'oldest-first',
       fromCustomer,
       time: (item) => {
-        const time = queryAll(item, 'time[datetime]')[0];
+        const time = queryFirst(item, 'time[datetime]');
         return time ? timeText(time) : null;
       },
       // Quoted e-mail history repeats earlier parts.

@@ -1,4 +1,4 @@
-import { isShown, queryAll } from './dom';
+import { isShown, queryAll, queryFirst } from './dom';
 import { authoredByRequester, emailIn, headingText, tagText, timeText } from './readers';
 import { readText } from './text';
 import { rootAttributeTheme } from './theme';
@@ -130,7 +130,7 @@ export const jira: Adapter = {
       order: 'newest-first',
       fromCustomer: authoredByRequester(['[data-testid$="-header"] a'], INTERNAL), // the author's name links to their profile
       time: (item) => {
-        const time = queryAll(item, 'time[datetime], [data-testid="issue-timestamp.relative-time"]')[0]; // [comments]
+        const time = queryFirst(item, 'time[datetime], [data-testid="issue-timestamp.relative-time"]'); // [comments]
         return time ? timeText(time) : null;
       },
       // The request description is the customer's first message [export].

@@ -1,4 +1,4 @@
-import { queryAll } from './dom';
+import { queryFirst } from './dom';
 import { timeText, valueAfterLabel } from './readers';
 import { readText } from './text';
 import type { Adapter } from './types';
@@ -86,7 +86,7 @@ export const osticket: Adapter = {
         return null;
       },
       time: (item) => {
-        const time = queryAll(item, '.header time[datetime], time[datetime]')[0];
+        const time = queryFirst(item, '.header time[datetime], time[datetime]');
         return time ? timeText(time) : null;
       },
       ignore: ['.attachments', 'blockquote'],

@@ -1,6 +1,6 @@
 import { LIMITS } from '../model/limits';
 import type { PageState, Requester, Ticket, TicketField } from '../model/ticket';
-import { hiddenByMarkup, inOnePass, queryAll } from './dom';
+import { hiddenByMarkup, hiddenUnder, inOnePass, queryAll, queryFirst } from './dom';
 import { decodedUrl, ticketKey, ticketRoot } from './page';
 import { EMAIL } from './readers';
 import { readText } from './text';
@@ -43,9 +43,22 @@ function readValue(el: Element, read: FieldSpec['read'], cap: number): string | 
   return read ? read(el) : defaultRead(el, cap);
 }
 
+/**
+ * The matches of `selector` under `scope` in order, at most `limit`: the first is found without collecting the
+ * others, which are looked for only when it does not do. A page's fields are mostly read from their first match,
+ * and a field before a long conversation is then found without walking the conversation.
+ */
+function* matchesOf(scope: ParentNode, selector: string, limit = MATCHES_PER_SELECTOR): Generator<Element> {
+  const first = queryFirst(scope, selector);
+  if (!first) return;
+  yield first;
+  const all = queryAll(scope, selector);
+  for (let i = 1; i < Math.min(all.length, limit); i += 1) yield all[i]!;
+}
+
 function readField(root: Element, spec: FieldSpec, cap: number): string | undefined {
   for (const selector of spec.selectors) {
-    for (const el of queryAll(root, selector).slice(0, MATCHES_PER_SELECTOR)) {
+    for (const el of matchesOf(root, selector)) {
       if (hiddenByMarkup(el, root)) continue;
       const value = oneLine(attempt(() => readValue(el, spec.read, cap)), cap);
       if (value) return value;
@@ -95,18 +108,20 @@ function timeOf(spec: MessagesSpec, item: Element): number | undefined {
   return iso === undefined ? undefined : Date.parse(iso);
 }
 
-function messageItems(root: Element, spec: MessagesSpec): Element[] {
+/** The matches of the first item selector that matches a shown message; whether one is hidden is asked as needed. */
+function messageItems(root: Element, spec: MessagesSpec): { all: Element[]; hidden: (item: Element) => boolean } {
+  const hidden = hiddenUnder(root);
   for (const selector of spec.items) {
-    const items = queryAll(root, selector).filter((item) => !hiddenByMarkup(item, root));
-    if (items.length > 0) return items;
+    const all = queryAll(root, selector);
+    if (all.some((item) => !hidden(item))) return { all, hidden };
   }
-  return [];
+  return { all: [], hidden };
 }
 
 /** The opening message kept apart from the conversation: a form field's value, or the element's text. */
 function openingText(root: Element, spec: MessagesSpec, budget: number): string | undefined {
   for (const selector of spec.opening ?? []) {
-    for (const el of queryAll(root, selector).slice(0, MATCHES_PER_SELECTOR)) {
+    for (const el of matchesOf(root, selector)) {
       if (hiddenByMarkup(el, root)) continue;
       const raw = el.localName === 'textarea' || el.localName === 'input' ? ((el as HTMLTextAreaElement).value ?? '') : readText(el, budget);
       const text = raw.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim().slice(0, budget);
@@ -116,9 +131,7 @@ function openingText(root: Element, spec: MessagesSpec, budget: number): string 
   return undefined;
 }
 
-function newestFirst(items: Element[], spec: MessagesSpec): boolean {
-  const first = items[0];
-  const last = items[items.length - 1];
+function newestFirst(first: Element | undefined, last: Element | undefined, spec: MessagesSpec): boolean {
   if (first && last && first !== last) {
     const [a, b] = [timeOf(spec, first), timeOf(spec, last)];
     if (a !== undefined && b !== undefined && a !== b) return a > b;
@@ -126,10 +139,31 @@ function newestFirst(items: Element[], spec: MessagesSpec): boolean {
   return spec.order === 'newest-first';
 }
 
+/**
+ * The newest `LIMITS.messages` shown messages, newest first, and how many the page lists: only these are looked
+ * at, so a thread of thousands of messages costs a read no more than one of a few hundred.
+ */
+function newestMessages(root: Element, spec: MessagesSpec): { recent: Element[]; count: number } {
+  const { all, hidden } = messageItems(root, spec);
+  let first: Element | undefined;
+  let last: Element | undefined;
+  for (let i = 0; i < all.length && !first; i += 1) if (!hidden(all[i]!)) first = all[i];
+  for (let i = all.length - 1; i >= 0 && !last; i -= 1) if (!hidden(all[i]!)) last = all[i];
+  const reversed = !newestFirst(first, last, spec);
+  const recent: Element[] = [];
+  let looked = 0;
+  for (; looked < all.length && recent.length < LIMITS.messages; looked += 1) {
+    const item = all[reversed ? all.length - 1 - looked : looked]!;
+    if (!hidden(item)) recent.push(item);
+  }
+  return { recent, count: recent.length + all.length - looked };
+}
+
 function messageBody(item: Element, spec: MessagesSpec): Element {
   for (const selector of spec.body) {
-    const body = queryAll(item, selector).find((el) => !hiddenByMarkup(el, item));
-    if (body) return body;
+    for (const body of matchesOf(item, selector, Number.POSITIVE_INFINITY)) {
+      if (!hiddenByMarkup(body, item)) return body;
+    }
   }
   return item;
 }
@@ -144,25 +178,24 @@ interface Conversation {
 
 /**
  * Reads the conversation newest message first and stops reading text once the thread is full and the newest
- * customer message is known, so the text costs what the caps allow rather than the length of the ticket; only
- * who wrote each message is looked at for all of them.
+ * customer message is known, so the text costs what the caps allow rather than the length of the ticket. Who
+ * wrote each message is looked at for the newest `LIMITS.messages`: the customer's among them are the contacts
+ * counted, enough for any repeat-contact rule.
  */
 function readConversation(root: Element, spec: MessagesSpec, context: MessageContext): Conversation {
-  const items = messageItems(root, spec);
+  const { recent, count } = newestMessages(root, spec);
   const opening = attempt(() => openingText(root, spec, LIMITS.latestMessage));
-  if (items.length === 0 && opening === undefined) return { count: 0 };
-  const reversed = !newestFirst(items, spec);
+  if (recent.length === 0 && opening === undefined) return { count: 0 };
   const ignore = spec.ignore?.join(', ');
-  // How often the customer wrote is a repeat-contact signal for escalation, however long the thread.
-  const authors = items.map((item) => attempt(() => spec.fromCustomer(item, context)) ?? null);
+  const authors = recent.map((item) => attempt(() => spec.fromCustomer(item, context)) ?? null);
   const parts: string[] = [];
   let threadLength = 0;
   let newest: string | undefined;
   let newestFromCustomer: string | undefined;
-  for (let i = 0; i < items.length; i += 1) {
-    const index = reversed ? items.length - 1 - i : i;
-    const item = items[index]!;
-    const room = LIMITS.thread - threadLength;
+  for (let index = 0; index < recent.length; index += 1) {
+    const item = recent[index]!;
+    // What the thread still takes of this message, after the separator that would come before it.
+    const room = LIMITS.thread - threadLength - (parts.length > 0 ? THREAD_SEPARATOR.length : 0);
     const wantsLatest = newestFromCustomer === undefined && authors[index] === true;
     if (room <= 0 && newestFromCustomer !== undefined) break;
     const budget = Math.max(room, wantsLatest || newest === undefined ? LIMITS.latestMessage : 0);
@@ -171,10 +204,10 @@ function readConversation(root: Element, spec: MessagesSpec, context: MessageCon
     if (!text) continue;
     newest ??= text.slice(0, LIMITS.latestMessage).trim();
     if (wantsLatest) newestFromCustomer = text.slice(0, LIMITS.latestMessage).trim();
-    if (room > THREAD_SEPARATOR.length) {
-      const part = text.slice(0, room - (parts.length > 0 ? THREAD_SEPARATOR.length : 0)).trim();
+    if (room > 0) {
+      const part = text.slice(0, room).trim();
+      threadLength += part.length + (parts.length > 0 ? THREAD_SEPARATOR.length : 0);
       parts.push(part);
-      threadLength += part.length + (parts.length > 1 ? THREAD_SEPARATOR.length : 0);
     }
   }
   if (opening !== undefined) {
@@ -190,7 +223,7 @@ function readConversation(root: Element, spec: MessagesSpec, context: MessageCon
   return {
     latestMessage: newestFromCustomer ?? newest,
     thread: thread || undefined,
-    count: items.length + (opening === undefined ? 0 : 1),
+    count: count + (opening === undefined ? 0 : 1),
     ...(attributed ? { contacts: fromCustomer } : {}),
   };
 }
@@ -268,7 +301,7 @@ function unreadable(adapter: Adapter, url: URL, id: string | undefined, missing:
 /** The id agents see, from the ticket view, in the shape the adapter expects. */
 function readId(root: Element, spec: IdSpec): string | undefined {
   for (const selector of spec.selectors) {
-    for (const el of queryAll(root, selector).slice(0, MATCHES_PER_SELECTOR)) {
+    for (const el of matchesOf(root, selector)) {
       if (hiddenByMarkup(el, root)) continue;
       const value = oneLine(attempt(() => readValue(el, spec.read, LIMITS.id)), LIMITS.id + 1);
       if (value && value.length <= LIMITS.id && spec.pattern.test(value)) return value;

@@ -1,4 +1,4 @@
-import { matches, queryAll } from './dom';
+import { matches, queryAll, queryFirst } from './dom';
 import { ownText, readText } from './text';
 import type { MessagesSpec } from './types';
 
@@ -6,8 +6,8 @@ import type { MessagesSpec } from './types';
 
 const SHORT = 500;
 export const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[a-z]{2,}/i;
-/** A conversation log with more timestamps than this is not scanned further for the oldest one. */
-const MAX_TIMES = 5_000;
+/** Timestamps looked at at each end of a conversation log for its oldest one. */
+const END_TIMES = 50;
 
 /** An e-mail address in a link, a tooltip, an ARIA label or the text. */
 export function emailIn(el: Element): string | null {
@@ -37,10 +37,15 @@ export function timeText(el: Element): string | null {
   return el.getAttribute('datetime') ?? el.getAttribute('title') ?? (readText(el, SHORT) || null);
 }
 
-/** The oldest `time[datetime]` inside `el`, as ISO 8601. */
+/**
+ * The oldest `time[datetime]` inside `el`, as ISO 8601. A log lists its messages in time order, one way or the
+ * other, so only its first and last few timestamps are compared, however long it is.
+ */
 export function earliestTime(el: Element): string | null {
   let earliest = Number.POSITIVE_INFINITY;
-  for (const time of queryAll(el, 'time[datetime]').slice(0, MAX_TIMES)) {
+  const times = queryAll(el, 'time[datetime]');
+  const ends = times.length > 2 * END_TIMES ? [...times.slice(0, END_TIMES), ...times.slice(-END_TIMES)] : times;
+  for (const time of ends) {
     const value = Date.parse(time.getAttribute('datetime') ?? '');
     if (!Number.isNaN(value) && value < earliest) earliest = value;
   }
@@ -57,9 +62,19 @@ export function headingText(el: Element): string | null {
   return ownText(el) || readText(el, 2_000) || null;
 }
 
+/** Names already keyed: a thread has few authors, and every one of its messages names one. */
+const personKeys = new Map<string, string>();
+const PERSON_KEYS = 1_000;
+
 /** A person's name as written in different places: case, spacing and accents aside. */
 function personKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  let key = personKeys.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (personKeys.size >= PERSON_KEYS) personKeys.clear();
+    personKeys.set(name, key);
+  }
+  return key;
 }
 
 /**
@@ -68,9 +83,15 @@ function personKey(name: string): string {
  * page names no author or the requester is unknown.
  */
 export function authoredByRequester(author: readonly string[], internal: readonly string[] = []): MessagesSpec['fromCustomer'] {
+  // Plain markers are looked for in one query, so that a message is walked once whatever their number.
+  const internals = internal.length > 1 && !internal.some((selector) => selector.includes('>>>')) ? [internal.join(', ')] : internal;
   return (item, context) => {
-    if (internal.some((selector) => matches(item, selector) || queryAll(item, selector).length > 0)) return false;
-    const name = author.map((selector) => queryAll(item, selector)[0]).find((el) => el !== undefined);
+    if (internals.some((selector) => matches(item, selector) || queryFirst(item, selector))) return false;
+    let name: Element | null = null;
+    for (const selector of author) {
+      name = queryFirst(item, selector);
+      if (name) break;
+    }
     const text = name ? personKey(readText(name, SHORT)) : '';
     if (!text || (!context.requesterName && !context.requesterEmail)) return null;
     if (context.requesterName && text === personKey(context.requesterName)) return true;

@@ -1,4 +1,4 @@
-import { attrValue, queryAll } from './dom';
+import { attrValue, perPass, queryAll, queryFirst } from './dom';
 import { authoredByRequester, emailIn } from './readers';
 import { readText } from './text';
 import type { Adapter, ComposerMode, EditorSpec, MessageContext } from './types';
@@ -33,22 +33,16 @@ const REQUESTOR = '.ticket-info-people .requestors .value .user';
 
 const byAuthor = authoredByRequester(['.metadata .description .user']);
 
-/** The first match, or `null`; the people box comes before the history, so this stops early. */
-function first(scope: ParentNode, selector: string): Element | null {
-  try {
-    return scope.querySelector(selector);
-  } catch {
-    return null;
-  }
-}
+/** The page's requestors box, looked up once per read rather than once per message. */
+const requestorsOf = perPass((doc: Document) => queryFirst(doc, '.ticket-info-people .requestors .value'));
 
 /**
  * The requestors write to RT by e-mail (or the self-service pages), so a message is theirs when its creator is
  * one of them: by user id, or by name or address where the page shows no ids. Comments are the staff's.
  */
 function fromCustomer(item: Element, context: MessageContext): boolean | null {
-  const creator = first(item, '.metadata .description .user[data-user-id]')?.getAttribute('data-user-id');
-  const requestors = first(item.ownerDocument, '.ticket-info-people .requestors .value');
+  const creator = queryFirst(item, '.metadata .description .user[data-user-id]')?.getAttribute('data-user-id');
+  const requestors = requestorsOf(item.ownerDocument);
   if (creator && requestors) return queryAll(requestors, `.user[data-user-id="${attrValue(creator)}"]`).length > 0;
   return byAuthor(item, context);
 }
@@ -72,9 +66,9 @@ const UPDATE_TYPES: Readonly<Record<string, ComposerMode>> = { private: 'interna
  * the select cannot be read [update].
  */
 function updateType(root: Element): ComposerMode | null {
-  const select = first(root, 'form[name="TicketUpdate"] select[name="UpdateType"]') as HTMLSelectElement | null;
+  const select = queryFirst(root, 'form[name="TicketUpdate"] select[name="UpdateType"]') as HTMLSelectElement | null;
   if (select) return UPDATE_TYPES[select.value] ?? null;
-  const box = first(root, 'form[name="TicketUpdate"] .messagebox-container');
+  const box = queryFirst(root, 'form[name="TicketUpdate"] .messagebox-container');
   const type = Object.keys(UPDATE_TYPES).find((name) => box?.classList.contains(`action-${name}`));
   return type === undefined ? null : (UPDATE_TYPES[type] ?? null);
 }
@@ -144,7 +138,7 @@ export const rt: Adapter = {
       order: 'oldest-first',
       fromCustomer,
       time: (item) => {
-        const date = queryAll(item, '.metadata .date')[0];
+        const date = queryFirst(item, '.metadata .date');
         return date ? readText(date, 100) : null;
       },
       ignore: ['.message-stanza.closed', '.message-stanza-folder', '.downloadattachment', '.message-header-key'],

@@ -1,4 +1,4 @@
-import { queryAll } from './dom';
+import { queryFirst } from './dom';
 import { authoredByRequester, emailIn, timeText } from './readers';
 import type { Adapter } from './types';
 
@@ -80,7 +80,7 @@ export const salesforce: Adapter = {
       // Chatter posts are the team's own; e-mails and comments are the customer's when the contact wrote them.
       fromCustomer: authoredByRequester(['.cuf-entityLinkId', 'header a'], ['[data-type="TextPost"]']),
       time: (item) => {
-        const time = queryAll(item, 'a.cuf-timestamp, time[datetime]')[0]; // [feed]
+        const time = queryFirst(item, 'a.cuf-timestamp, time[datetime]'); // [feed]
         return time ? timeText(time) : null;
       },
       ignore: ['.cuf-more'],

@@ -1,4 +1,4 @@
-import { queryAll } from './dom';
+import { queryFirst } from './dom';
 import { authoredByRequester, emailIn, tagText, timeText } from './readers';
 import { readText } from './text';
 import type { Adapter, MessageContext } from './types';
@@ -53,7 +53,7 @@ const byAuthor = authoredByRequester(['.sn-card-component-createdby', '.tile-aut
 
 /** Work notes are internal; comments and e-mails are the customer's when the caller wrote them [stream]. */
 function fromCustomer(item: Element, context: MessageContext): boolean | null {
-  const type = ENTRY_TYPE.map((selector) => queryAll(item, selector)[0]).find((el) => el !== undefined);
+  const type = ENTRY_TYPE.map((selector) => queryFirst(item, selector)).find((el) => el !== null);
   if (type && /work\s*notes?/i.test(readText(type, 100))) return false;
   return byAuthor(item, context);
 }
@@ -124,7 +124,7 @@ export const servicenow: Adapter = {
       order: 'newest-first', // the activity stream's default [stream]
       fromCustomer,
       time: (item) => {
-        const time = queryAll(item, '.date-calendar, time[datetime]')[0]; // [stream]
+        const time = queryFirst(item, '.date-calendar, time[datetime]'); // [stream]
         return time ? timeText(time) : null;
       },
       ignore: ['.sn-card-component-createdby', '.sn-card-component-time', '.tile-header'],

@@ -72,7 +72,18 @@ function endLine(walk: Walk): void {
   walk.out[last] = trimmed;
 }
 
-function emit(walk: Walk, raw: string): void {
+/**
+ * A text node is taken this many characters at a time, so that one huge node (a pasted log, a plain-text e-mail)
+ * costs what the budget takes of it rather than its length. Pieces join as the whole node would have: a space
+ * that ends one piece absorbs the whitespace that starts the next.
+ */
+const PIECE = 4_096;
+
+function emit(walk: Walk, raw: string, budget: number): void {
+  for (let start = 0; start < raw.length && walk.length < budget; start += PIECE) emitPiece(walk, raw.slice(start, start + PIECE));
+}
+
+function emitPiece(walk: Walk, raw: string): void {
   let text = walk.pre > 0 ? raw : raw.replace(/[ \t\n\r\f]+/g, ' ');
   if (text === '') return;
   if (walk.pendingBreaks > 0 && walk.length > 0) {
@@ -125,7 +136,7 @@ export function readText(root: Node, budget: number, ignore?: string): string {
     }
     visited += 1;
     if (node.nodeType === 3) {
-      emit(walk, (node as Text).data);
+      emit(walk, (node as Text).data, budget);
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;

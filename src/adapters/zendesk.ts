@@ -1,4 +1,4 @@
-import { isShown, queryAll } from './dom';
+import { isShown, queryAll, queryFirst } from './dom';
 import { earliestTime, emailIn, tagText, timeText } from './readers';
 import type { Adapter, ComposerMode } from './types';
 
@@ -47,9 +47,9 @@ function composerMode(root: Element): ComposerMode | null {
 
 function fromCustomer(item: Element): boolean | null {
   // Internal notes carry this tag [index transcript exporter, liferay internal.ts].
-  if (queryAll(item, '[data-test-id="omni-log-internal-note-tag"]').length > 0) return false;
+  if (queryFirst(item, '[data-test-id="omni-log-internal-note-tag"]')) return false;
   // The message element's `type` is `end-user`, `agent` or `internal` [index transcript exporter, liferay style.ts].
-  const type = queryAll(item, '[data-test-id="omni-log-item-message"]')[0]?.getAttribute('type');
+  const type = queryFirst(item, '[data-test-id="omni-log-item-message"]')?.getAttribute('type');
   if (type === 'end-user') return true;
   if (type === 'agent' || type === 'internal') return false;
   return null;
@@ -154,7 +154,7 @@ export const zendesk: Adapter = {
       order: 'oldest-first', // [timer] scans from the last item for the newest message
       fromCustomer,
       time: (item) => {
-        const time = queryAll(item, 'time[datetime]')[0]; // timestamp-relative / timestamp-absolute [timer]
+        const time = queryFirst(item, 'time[datetime]'); // timestamp-relative / timestamp-absolute [timer]
         return time ? timeText(time) : null;
       },
       ignore: [

@@ -9,6 +9,8 @@ export const LIMITS = {
   subject: 1_000,
   latestMessage: 20_000,
   thread: 60_000,
+  /** Messages a read looks at, newest first: whose they are is counted among these, and the text read from them. */
+  messages: 200,
   tag: 100,
   tags: 50,
   short: 300,

@@ -40,7 +40,7 @@ describe('the reader counts the customer’s messages', () => {
     expect(state.state === 'ready' && 'contacts' in state.ticket).toBe(false);
   });
 
-  it('counts them all, however long the thread, and the rules see a repeat contact', async () => {
+  it('counts them all past the thread’s text cap, and the rules see a repeat contact', async () => {
     loadFixture('freescout', 'ticket.html');
     const customer = document.querySelector('.thread.thread-type-customer')!;
     // Past the thread's cap, where the reader stops reading text.
@@ -52,5 +52,16 @@ describe('the reader counts the customer’s messages', () => {
     expect(state.ticket.contacts).toBe(42);
     const guidance = evaluate(await loadRulesFile(defaultRulesFile()), state.ticket, { now: new Date('2025-03-03T09:30:00Z') });
     expect(guidance.reasons).toContainEqual({ rule: 'repeat-contact', detail: '42 messages from the customer' });
+  });
+
+  it('counts among the newest messages a read looks at, however many the thread holds', () => {
+    loadFixture('freescout', 'ticket.html');
+    const customer = document.querySelector('.thread.thread-type-customer')!;
+    for (let i = 0; i < LIMITS.messages + 50; i += 1) customer.after(customer.cloneNode(true));
+    const state = readPage(freescout, document, new URL(document.location.href));
+    if (state.state !== 'ready') throw new Error(state.state);
+    // The newest few are the fixture's reply and note; every other message looked at is a copy of the customer's.
+    expect(state.ticket.contacts).toBeLessThanOrEqual(LIMITS.messages);
+    expect(state.ticket.contacts).toBeGreaterThan(LIMITS.messages - 5);
   });
 });

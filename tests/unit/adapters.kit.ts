@@ -289,18 +289,24 @@ export function describeAdapterKit(c: AdapterCase): void {
       // Elements and shadow roots, in this window and in its frames; documents still answer.
       const frames = queryAll(document, '>>> iframe').map((frame) => (frame as HTMLIFrameElement).contentWindow as (Window & typeof globalThis) | null);
       const prototypes = [...new Set([window, ...frames].flatMap((win) => (win ? [win.Element.prototype, win.DocumentFragment.prototype, win.ShadowRoot.prototype] : [])))];
-      const originals = prototypes.map((prototype) => prototype.querySelectorAll);
+      const originals = prototypes.map((prototype) => ({ all: prototype.querySelectorAll, first: prototype.querySelector }));
       for (const prototype of prototypes) {
         prototype.querySelectorAll = function () {
           throw new Error('hostile');
         } as typeof prototype.querySelectorAll;
+        prototype.querySelector = function () {
+          throw new Error('hostile');
+        } as typeof prototype.querySelector;
       }
       try {
         const state = readPage(adapter, document, url);
         expectValid(state);
         expect(state.state).toBe('unreadable');
       } finally {
-        prototypes.forEach((prototype, index) => (prototype.querySelectorAll = originals[index]!));
+        prototypes.forEach((prototype, index) => {
+          prototype.querySelectorAll = originals[index]!.all;
+          prototype.querySelector = originals[index]!.first;
+        });
       }
     });
 
