@@ -1,22 +1,20 @@
 import { Window } from 'happy-dom';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { ADAPTERS } from '../../src/adapters';
 import { queryAll } from '../../src/adapters/dom';
 import { ticketKey, ticketRoot } from '../../src/adapters/page';
-import { readPage } from '../../src/adapters/read';
-import type { Adapter } from '../../src/adapters/types';
-import { StatePublisher } from '../../src/content/publish';
+import { percentile } from '../../src/cli/metrics';
 import { padConversation } from '../support/big-conversation';
 import { attachDeclaredShadowRoots } from '../support/declarative-shadow';
+import { type BurstTimes, timeBursts } from './bursts';
 
 const RUNS = 200;
-/** A 5 MB page takes seconds to build in happy-dom and each read walks 1,000 messages: fewer runs. */
+/** A 5 MB page takes seconds to build in happy-dom, and its plain text read, the baseline, is slow there: fewer runs. */
 const BIG_RUNS = 20;
 
 /** The ticket page each helpdesk's unit tests read first: ServiceNow's is the classic form in its frame. */
-function fixtureOf(id: string): string | undefined {
+export function fixtureOf(id: string): string | undefined {
   return ['ticket.html', 'classic.html', 'console.html'].map((name) => join('tests/fixtures', id, name)).find((file) => existsSync(file));
 }
 
@@ -52,46 +50,24 @@ function openPage(file: string): Page {
 }
 
 /**
- * One burst as src/content/main.ts handles it once the helpdesk is known: a mutation lands (untimed), then the
- * timed work of the animation frame: the address parsed, the open ticket read, and the state compared with the
- * one last sent (sent only when it changed; here it never does, as for most bursts). Returns p50 and p95 in ms.
- */
-function timeBursts(adapter: Adapter, page: Page, runs: number): { state: string; p50: number; p95: number } {
-  const { document } = page;
-  const href = page.url.href;
-  const publisher = new StatePublisher(() => undefined);
-  const burst = () => publisher.publish(readPage(adapter, document, new URL(href)));
-  burst();
-  const state = publisher.current.state;
-  for (let i = 0; i < Math.min(20, runs); i++) burst();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    document.body.setAttribute('data-burst', String(i));
-    const start = performance.now();
-    burst();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;
-  return { state, p50: at(50), p95: at(95) };
-}
-
-/**
  * The content script's main-thread work per mutation burst (the observer's callback only marks the page dirty;
  * the work runs once per animation frame), on each helpdesk's saved ticket page and on the same page with a 5 MB
  * conversation. Timed in happy-dom, which is slower than a browser's DOM, so the figures are an upper bound.
  */
-export function contentScriptCost(row: (cells: (string | number)[]) => string): void {
-  console.log('\n## Content script work per mutation burst (read, compare, publish; happy-dom, an upper bound)\n');
-  console.log(row(['helpdesk', 'page', 'state', 'p50 ms', 'p95 ms']));
-  console.log(row(['---', '---', '---', '---', '---']));
+export function contentScriptCost(row: (cells: (string | number)[]) => string, ratio: (ours: number, base: number) => string): void {
+  console.log('\n## Content script work per mutation burst (read, compare, publish; happy-dom, an upper bound; vs a plain textContent read)\n');
+  console.log(row(['helpdesk', 'page', 'state', 'p50 ms', 'p95 ms', 'textContent p50 ms', 'p50 ratio']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---']));
+  const print = (id: string, page: string, times: BurstTimes) => {
+    const [p50, base] = [percentile(times.burst, 50), percentile(times.textContent, 50)];
+    console.log(row([id, page, times.state, p50, percentile(times.burst, 95), base, ratio(p50, base)]));
+  };
   for (const adapter of ADAPTERS) {
     const file = fixtureOf(adapter.id);
     if (!file) continue;
     const name = file.split('/').pop() ?? file;
     const small = openPage(file);
-    const fixture = timeBursts(adapter, small, RUNS);
-    console.log(row([adapter.id, name, fixture.state, fixture.p50, fixture.p95]));
+    print(adapter.id, name, timeBursts(adapter, small.document, small.url.href, RUNS));
     void small.window.happyDOM.close();
 
     const big = openPage(file);
@@ -99,8 +75,7 @@ export function contentScriptCost(row: (cells: (string | number)[]) => string): 
     const root = key === null ? null : ticketRoot(adapter, big.document, key);
     if (!root) throw new Error(`${adapter.id}: ${name} shows no ticket view to pad`);
     padConversation(adapter, root);
-    const padded = timeBursts(adapter, big, BIG_RUNS);
-    console.log(row([adapter.id, `${name} + 5 MB conversation`, padded.state, padded.p50, padded.p95]));
+    print(adapter.id, `${name} + 5 MB conversation`, timeBursts(adapter, big.document, big.url.href, BIG_RUNS));
     void big.window.happyDOM.close();
   }
 }

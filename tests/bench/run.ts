@@ -3,10 +3,12 @@
  * several corpus sizes, each next to MiniSearch with default options measured in the same run on the same
  * data (the ratio is what to compare across machines), search quality on the shared datasets against the
  * same baseline, and the size of the content scripts injected into helpdesk pages and their main-thread work
- * per mutation burst, and the cost of importing a large knowledge base (JSONL and a Zendesk export).
+ * per mutation burst (in happy-dom and in Chromium), what the built extension costs a helpdesk page showing a
+ * 5 MB conversation, and the cost of importing a large knowledge base (JSONL and a Zendesk export).
  *
  * `npm run bench -- --sizes 1000,10000,100000` picks the corpus sizes (default 1,000 and 10,000);
- * `--no-quality` skips the shared datasets, `--no-content` the content scripts' work per burst;
+ * `--no-quality` skips the shared datasets, `--no-content` the content scripts' work per burst, `--no-chromium`
+ * its Chromium part;
  * `--import-size 100000` sets the import's corpus (default 10,000), `--no-import` skips it.
  */
 import MiniSearch from 'minisearch';
@@ -23,7 +25,9 @@ import { readQueries } from '../../src/cli/queries';
 import { loadKnowledge } from '../../src/knowledge/load';
 import type { Article } from '../../src/model/article';
 import { buildIndex, type KnowledgeIndex, loadIndex, searchText, serializeIndex, suggestForTicket } from '../../src/search/engine';
+import { chromiumBurstCost } from './chromium';
 import { contentScriptCost } from './content';
+import { hostPageCost } from './host-page';
 import { benchCorpus, benchTickets, type BenchTicket, benchTyped } from './corpus';
 import { importCost } from './import';
 
@@ -35,6 +39,7 @@ const { values } = parseArgs({
     'no-content': { type: 'boolean', default: false },
     'import-size': { type: 'string', default: '10000' },
     'no-import': { type: 'boolean', default: false },
+    'no-chromium': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
@@ -268,4 +273,11 @@ scale(source);
 if (!values['no-quality']) await quality();
 if (!values['no-import']) importCost(source, Number(values['import-size']), row, ratio);
 contentScripts();
-if (!values['no-content']) contentScriptCost(row);
+if (!values['no-content']) {
+  contentScriptCost(row, ratio);
+  if (!values['no-chromium']) {
+    await chromiumBurstCost(row, ratio);
+    if (existsSync(resolve(process.env.OUTPUT_DIR ?? '.output', 'chrome-mv3/manifest.json'))) await hostPageCost(row, ratio);
+    else console.log('\n(the extension is not built: the host page with a 5 MB conversation skipped; run npm run build first)');
+  }
+}

@@ -40,17 +40,22 @@ export function hostResolverRules(patterns: readonly string[], port: number, blo
   return rules.join(', ');
 }
 
+/** Flags for a headless Chromium on these machines, with or without the extension. */
+export const QUIET_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  // Without these Chromium keeps dialling Google services, which a closed network refuses.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function chromiumArgs(extensionDir: string, resolverRules: string): string[] {
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    // Without these Chromium keeps dialling Google services, which a closed network refuses.
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...QUIET_ARGS,
     `--host-resolver-rules=${resolverRules}`,
     // The demo server's certificate is a throwaway one (tests/demo/tls.ts).
     '--ignore-certificate-errors',
