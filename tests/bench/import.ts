@@ -12,7 +12,7 @@ import { benchCorpus, prng } from './corpus';
  * JSON.parse of the same file in the same run. Each runs in a process of its own, for its peak memory.
  */
 
-const HEAP_MB = 16_384;
+const HEAP_MB = 8_192;
 
 interface ChildResult {
   ms: number;

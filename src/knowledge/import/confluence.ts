@@ -35,7 +35,5 @@ export function readHtmlPage(text: string, ctx: ReadContext): ArticleDraft {
   if (!main) throw new KnowledgeError(file, 1, 'no page content: expected #main-content, <main>, <article> or <body>');
   const id = pageId(file);
   const declared = primaryLocale(doc.documentElement.getAttribute('lang'));
-  const draft = htmlDraft(ctx, { line: 1 }, { id, title: title || undefined, locale: declared }, main.innerHTML);
-  if (!declared) guessLocale(ctx, draft);
-  return draft;
+  return htmlDraft(ctx, { line: 1 }, { id, title: title || undefined, locale: declared }, main.innerHTML, declared ? undefined : guessLocale(ctx));
 }

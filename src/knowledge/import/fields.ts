@@ -39,14 +39,14 @@ export function idOf(fields: Record<string, unknown>): string | undefined {
 }
 
 /**
- * A draft whose body is HTML: sanitised, its Markdown-style text as the body and the safe markup kept beside
- * it. What the sanitiser removed becomes a notice.
+ * A draft whose body is HTML: it gets the sanitised markup and its Markdown-style text once the file is read
+ * (import/index.ts), then `then` runs on it. What the sanitiser removes becomes a notice.
  */
-export function htmlDraft(ctx: ReadContext, at: Place, fields: Record<string, unknown>, html: string): ArticleDraft {
+export function htmlDraft(ctx: ReadContext, at: Place, fields: Record<string, unknown>, html: string, then?: (draft: ArticleDraft) => void): ArticleDraft {
   if (!ctx.html) throw new KnowledgeError(ctx.file, at.line, 'HTML bodies need a DOM to be sanitised in (a browser window or jsdom)', idOf(fields));
-  const cleaned = ctx.html.clean(html);
-  for (const message of cleaned.fixes) ctx.notices.push({ file: ctx.file, line: at.line, id: idOf(fields), kind: 'fixed', message });
-  return { file: ctx.file, line: at.line, place: at.place, fields, fieldLines: {}, body: cleaned.text, html: cleaned.html };
+  const draft: ArticleDraft = { file: ctx.file, line: at.line, place: at.place, fields, fieldLines: {}, body: '', html: '' };
+  ctx.jobs.push({ draft, html, then });
+  return draft;
 }
 
 /** A draft from a record (a JSON object or a CSV row) whose body may be Markdown, plain text or HTML. */
@@ -60,9 +60,11 @@ export function recordDraft(ctx: ReadContext, at: Place, fields: Record<string, 
  * Gives a draft from a source that records no language (Confluence, Freshdesk without multilingual
  * solutions) the language its text is in (src/text/language.ts), and says so.
  */
-export function guessLocale(ctx: ReadContext, draft: ArticleDraft): void {
-  const title = typeof draft.fields.title === 'string' ? draft.fields.title : '';
-  const locale = guessLanguage(`${title}\n${draft.body}`);
-  draft.fields.locale = locale;
-  ctx.notices.push({ file: ctx.file, line: draft.line, id: idOf(draft.fields), kind: 'fixed', message: `no language given: "${locale}" guessed from the text` });
+export function guessLocale(ctx: ReadContext): (draft: ArticleDraft) => void {
+  return (draft) => {
+    const title = typeof draft.fields.title === 'string' ? draft.fields.title : '';
+    const locale = guessLanguage(`${title}\n${draft.body}`);
+    draft.fields.locale = locale;
+    ctx.notices.push({ file: ctx.file, line: draft.line, id: idOf(draft.fields), kind: 'fixed', message: `no language given: "${locale}" guessed from the text` });
+  };
 }

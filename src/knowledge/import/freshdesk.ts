@@ -39,10 +39,9 @@ export function freshdeskDraft(ctx: ReadContext, at: Place, item: Record<string,
     verify_every: item.verify_every,
   };
   const html = typeof item.description === 'string' && item.description.trim() ? item.description : undefined;
-  const draft =
-    html === undefined
-      ? { file: ctx.file, line: at.line, place: at.place, fields, fieldLines: {}, body: typeof item.description_text === 'string' ? item.description_text : '' }
-      : htmlDraft(ctx, at, fields, html);
-  if (fields.locale === undefined) guessLocale(ctx, draft);
+  const guess = fields.locale === undefined ? guessLocale(ctx) : undefined;
+  if (html !== undefined) return htmlDraft(ctx, at, fields, html, guess);
+  const draft = { file: ctx.file, line: at.line, place: at.place, fields, fieldLines: {}, body: typeof item.description_text === 'string' ? item.description_text : '' };
+  guess?.(draft);
   return draft;
 }

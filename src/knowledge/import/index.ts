@@ -2,12 +2,14 @@ import { unzipSync } from 'fflate';
 import type { Article } from '../../model/article';
 import { type ArticleDraft, draftId, toArticle } from '../draft';
 import { KnowledgeError } from '../errors';
+import type { HtmlCleaner } from '../html';
 import { looksLikeJsonl, readJsonl } from '../jsonl';
 import { readMarkdown, renderMarkdown } from '../markdown';
 import { repairText } from '../repair';
 import { isOverviewPage, readHtmlPage } from './confluence';
 import { looksLikeCsv, readCsv } from './csv';
 import { decodeText } from './decode';
+import { idOf } from './fields';
 import { itemDraft, readJson } from './json';
 import { ARTICLE_FIELDS, type ArticleField, type FieldMap, type ImportNotice, type ImportOptions, type KnowledgeFile, type KnowledgeFormat, type ReadContext } from './types';
 
@@ -53,6 +55,24 @@ function detect(file: string, text: string): KnowledgeFormat | undefined {
 // Bodies may be HTML only where there is markup, or JSON's escaped form of it.
 const MAY_HOLD_HTML = /<|\\u003c/i;
 
+// HTML bodies sanitised between two yields to the event loop: a page stays responsive while a large export
+// is imported, and DOM objects that only weak references hold (jsdom's node iterators) are collected, which
+// they are not within one long synchronous run.
+const SANITISED_PER_TURN = 50;
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function sanitise(html: HtmlCleaner, ctx: ReadContext): Promise<void> {
+  for (const [i, job] of ctx.jobs.entries()) {
+    const cleaned = html.clean(job.html);
+    job.draft.body = cleaned.text;
+    job.draft.html = cleaned.html;
+    const id = idOf(job.draft.fields);
+    for (const message of cleaned.fixes) ctx.notices.push({ file: ctx.file, line: job.draft.line, id, kind: 'fixed', message });
+    job.then?.(job.draft);
+    if (i % SANITISED_PER_TURN === SANITISED_PER_TURN - 1) await nextTurn();
+  }
+}
+
 async function readText(file: string, raw: string, options: ImportOptions, notices: ImportNotice[]): Promise<KnowledgeFile> {
   let format: KnowledgeFormat | undefined;
   try {
@@ -60,13 +80,14 @@ async function readText(file: string, raw: string, options: ImportOptions, notic
     format = detect(file, text);
     if (format === undefined) throw new KnowledgeError(file, 1, `unrecognised knowledge format: ${EXPECTED}`);
     const html = format !== 'markdown' && MAY_HOLD_HTML.test(text) ? await options.html?.() : undefined;
-    const ctx: ReadContext = { file, map: options.map ?? {}, html, notices };
+    const ctx: ReadContext = { file, map: options.map ?? {}, html, notices, jobs: [] };
     let drafts: ArticleDraft[];
     if (format === 'markdown') drafts = [readMarkdown(raw, file)];
     else if (format === 'jsonl') drafts = readJsonl(text, file).flatMap((draft) => itemDraft(ctx, { line: draft.line }, draft.fields) ?? []);
     else if (format === 'csv') drafts = readCsv(text, ctx);
     else if (format === 'html') drafts = [readHtmlPage(text, ctx)];
     else ({ drafts, format } = readJson(text, ctx));
+    if (html) await sanitise(html, ctx);
     return { file, raw, format, drafts, notices };
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;

@@ -41,10 +41,19 @@ export interface ImportOptions {
   html?: () => HtmlCleaner | Promise<HtmlCleaner>;
 }
 
+/** An HTML body to sanitise once the file is read, and what to do with the draft after. */
+export interface HtmlJob {
+  draft: ArticleDraft;
+  html: string;
+  then?: (draft: ArticleDraft) => void;
+}
+
 /** What a reader of one format needs besides the text. */
 export interface ReadContext {
   file: string;
   map: FieldMap;
   html: HtmlCleaner | undefined;
   notices: ImportNotice[];
+  /** HTML bodies, sanitised after reading in a loop that yields (import/index.ts), not one by one as read. */
+  jobs: HtmlJob[];
 }
