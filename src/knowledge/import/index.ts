@@ -88,10 +88,11 @@ async function readText(file: string, raw: string, options: ImportOptions, notic
     else if (format === 'html') drafts = [readHtmlPage(text, ctx)];
     else ({ drafts, format } = readJson(text, ctx));
     if (html) await sanitise(html, ctx);
-    return { file, raw, format, drafts, notices };
+    // A large export's text is not kept once read: lint needs a Markdown file's only.
+    return { file, raw: format === 'markdown' ? raw : '', format, drafts, notices };
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
-    return { file, raw, format, drafts: [], notices, error };
+    return { file, raw: format === 'markdown' ? raw : '', format, drafts: [], notices, error };
   }
 }
 

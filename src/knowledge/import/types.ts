@@ -15,9 +15,10 @@ export interface ImportNotice {
   message: string;
 }
 
-/** One file of a knowledge base: its raw text (for lint), the drafts read from it, or why it could not be read. */
+/** One file of a knowledge base: the drafts read from it, or why it could not be read. */
 export interface KnowledgeFile {
   file: string;
+  /** A Markdown article's text as written, which lint checks whole; empty for the other formats, whose text lint checks field by field. */
   raw: string;
   /** Undefined when the content was not recognised. */
   format?: KnowledgeFormat;
