@@ -80,6 +80,11 @@ export function startDeskmate(adapters: readonly Adapter[], signal: AbortSignal)
           quietly(saveLayout(found, layout));
         });
         quietly(loadLayout(found).then((layout) => frame?.setLayout(layout)));
+        frame.ensureMounted();
+        // Mounting the frame and the first read, which may be of a huge thread, are tasks of their own: the
+        // page gets to draw in between, and neither adds to the other's time on its main thread.
+        watcher.schedule();
+        return;
       }
       frame.ensureMounted();
       states.publish(withGrace(readPage(adapter, document, url)));

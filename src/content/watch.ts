@@ -6,7 +6,7 @@ import { onNestedRoot } from '../adapters/dom';
  * In-app navigation re-renders the ticket view, so the same observer also catches URL changes;
  * `popstate`/`hashchange` cover history moves that change nothing in the DOM.
  */
-export function watchPage(onChange: () => void, signal: AbortSignal): { flush(): void } {
+export function watchPage(onChange: () => void, signal: AbortSignal): { flush(): void; schedule(): void } {
   let scheduled = false;
   const run = () => {
     if (!scheduled || signal.aborted) return;
@@ -53,5 +53,7 @@ export function watchPage(onChange: () => void, signal: AbortSignal): { flush():
       scheduled = true;
       run();
     },
+    /** Runs the work in the next frame, as a mutation would. */
+    schedule,
   };
 }
