@@ -12,8 +12,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          // The fake browser has no i18n: this gives it the real public/_locales files.
-          setupFiles: ['tests/support/i18n-setup.ts'],
+          // The fake browser has no i18n: this gives it the real public/_locales files; DOM tests end after Preact's timers.
+          setupFiles: ['tests/support/unit-setup.ts'],
           // The adapters' hostile-page tests build large simulated DOMs; on a busy two-core machine a few take
           // several seconds. Timeouts only catch hangs here: costs are measured by `npm run bench`.
           testTimeout: 30_000,

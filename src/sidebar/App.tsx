@@ -224,7 +224,9 @@ export function App(props: AppProps) {
     });
   };
 
-  const state = failure ? 'error' : page.state;
+  // `ready` promises the answers too: a read ticket waits as `loading` until the knowledge base is in, so
+  // whoever waits for `ready` (the agent's screen reader, a test) never sees a ticket with no answers yet.
+  const state = failure ? 'error' : page.state === 'ready' && !knowledge ? 'loading' : page.state;
   const toggleCollapsed = () => onLayout({ ...layout, collapsed: !layout.collapsed });
   // The root carries the interface's language as well as the page, so the sidebar reads right wherever it is mounted.
   const language = uiLanguage();

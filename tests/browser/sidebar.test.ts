@@ -121,7 +121,7 @@ describe.each(HELPDESKS)('$id', (helpdesk) => {
     const frame = harness.sidebar(page);
     await waitForState(frame, 'ready');
     expect(await frame.locator('[data-testid="aa-ticket"] h2').getAttribute('dir')).toBe('rtl');
-    expect(await frame.locator('[data-testid="aa-suggestion"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => frame.locator('[data-testid="aa-suggestion"]').count()).toBeGreaterThan(0);
     await page.close();
   });
 

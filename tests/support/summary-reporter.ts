@@ -14,7 +14,8 @@ function failedWithoutTest(item: TestModule | TestSuite): boolean {
  * Ends a run with one plain line, `Vitest: N passed, N failed, N skipped`, the closing line CI machines read
  * in any language; Vitest's own summary is meant for people. Before it, when browsers ran, the requests they
  * made, by destination (the README's privacy figures). A failing `beforeAll` skips its tests: the
- * suite counts as one failure, so the line never reads "0 failed" for a run that failed.
+ * suite counts as one failure, and so does each error thrown outside any test (Vitest fails the run for it), so
+ * the line never reads "0 failed" for a run that failed.
  */
 export default class SummaryReporter implements Reporter {
   /** Where the run's browser sessions add their request counts (tests/browser/support/requests.ts): one file per run. */
@@ -26,11 +27,11 @@ export default class SummaryReporter implements Reporter {
     process.env[REQUEST_LOG_ENV] = this.requestLog;
   }
 
-  async onTestRunEnd(modules: ReadonlyArray<TestModule>): Promise<void> {
+  async onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): Promise<void> {
     const requests = await summariseRequestLog(this.requestLog);
     rmSync(this.requestLog, { force: true });
     if (requests) process.stdout.write(`\n${requests}\n`);
-    const counts = { passed: 0, failed: 0, skipped: 0 };
+    const counts = { passed: 0, failed: unhandledErrors.length, skipped: 0 };
     for (const module of modules) {
       for (const test of module.children.allTests()) {
         const state = test.result().state;
