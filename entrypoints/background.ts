@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { runCommand } from '../src/commands/run';
+import { onFlagMessage } from '../src/flags/channel';
 import { watchSiteGrants } from '../src/permissions/grants';
 import { onUsageMessage } from '../src/usage/channel';
 
@@ -13,6 +14,8 @@ export default defineBackground(() => {
   watchSiteGrants();
   // Usage counts from the sidebars and the options page, written one change at a time (src/usage/store.ts).
   browser.runtime.onMessage.addListener(onUsageMessage);
+  // Answers flagged as wrong or outdated, from the sidebars and the options page, likewise (src/flags/store.ts).
+  browser.runtime.onMessage.addListener(onFlagMessage);
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
   // Headless Chromium sends key presses to pages, never to the browser's shortcut handling, so the browser
   // tests cannot press a command's keys: they call this same handler from the worker (tests/browser/commands.test.ts).

@@ -1,4 +1,5 @@
 import type { OptionsSection } from './Options';
+import { FlagsSection } from './FlagsSection';
 import { GeneralSection } from './GeneralSection';
 import { UsageSection } from './UsageSection';
 
@@ -6,4 +7,5 @@ import { UsageSection } from './UsageSection';
 export const OPTIONS_SECTIONS: readonly OptionsSection[] = [
   { id: 'general', title: 'optionsGeneral', component: GeneralSection },
   { id: 'usage', title: 'optionsUsage', component: UsageSection },
+  { id: 'flags', title: 'optionsFlags', component: FlagsSection },
 ];

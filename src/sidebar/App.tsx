@@ -17,6 +17,7 @@ import { recordUse } from '../knowledge/learning';
 import type { Connection } from './connection';
 import { renderDiagnostic } from './diagnostic';
 import { EscalationPanel, EscalationUnavailable } from './EscalationPanel';
+import { useFlags } from './flags';
 import type { Knowledge } from './knowledge';
 import { Shortcuts } from './Shortcuts';
 import { StatusPanel } from './StatusPanel';
@@ -172,6 +173,7 @@ export function App(props: AppProps) {
     query,
     names: [ticket?.requester?.name ?? '', agentName ?? ''],
   });
+  const flags = useFlags(ticket, setNotice);
   // Said once the agent pauses: how many answers there are now, not a list re-read at every keystroke.
   const announcement = useSettled(
     !knowledge ? '' : query.trim() ? plural('announceResults', suggestions.length) : ticket ? plural('announceSuggestions', suggestions.length) : '',
@@ -310,6 +312,7 @@ export function App(props: AppProps) {
           onUse={(article, action) => void useArticle(article, action)}
           ratings={settings?.countUsage ? usage.ratings : null}
           onRate={usage.rate}
+          flags={flags}
           empty={t(query.trim() || ticket ? 'emptyNoMatch' : 'emptyNoTicket')}
         />
       ) : (

@@ -3,6 +3,8 @@ import { formatList } from '../i18n/ui';
 import type { Article } from '../model/article';
 import type { Suggestion } from '../search/engine';
 import { directionOf } from './direction';
+import { FlagAnswer } from './FlagAnswer';
+import type { Flagging } from './flags';
 import { sanitizeArticleHtml } from './safe-html';
 import type { Rating } from './usage';
 
@@ -18,6 +20,8 @@ interface Props {
   /** The agent's thumbs on each answer; `null` hides the thumbs (usage counting is off). */
   ratings: ReadonlyMap<string, Rating> | null;
   onRate(articleId: string, rating: Rating): void;
+  /** Flagging answers as wrong or outdated; without it, answers offer no flag. */
+  flags?: Flagging;
   empty: string;
 }
 
@@ -25,7 +29,8 @@ const ACTION_KEYS: Readonly<Record<string, UseAction>> = { i: 'insert', c: 'copy
 
 /** Arrow keys move between answers; i, c and l insert, copy or copy the link of the answer in focus. */
 function onListKey(event: KeyboardEvent, articles: ReadonlyMap<string, Article>, onUse: Props['onUse']) {
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  // The flag form's fields take their own keys: letters are typed, arrows move between its choices.
+  if (event.ctrlKey || event.metaKey || event.altKey || (event.target as Element).closest('form')) return;
   const item = (event.target as Element).closest('[data-article-id]');
   const list = event.currentTarget as HTMLElement;
   if (!item) return;
@@ -59,7 +64,7 @@ function Thumbs({ articleId, rating, onRate }: { articleId: string; rating: Rati
   );
 }
 
-export function Suggestions({ heading, suggestions, articles, expanded, onToggle, onUse, ratings, onRate, empty }: Props) {
+export function Suggestions({ heading, suggestions, articles, expanded, onToggle, onUse, ratings, onRate, flags, empty }: Props) {
   const weak = suggestions.length > 0 && !suggestions.some((suggestion) => suggestion.confident);
   return (
     <section class="suggestions" aria-label={heading}>
@@ -72,6 +77,7 @@ export function Suggestions({ heading, suggestions, articles, expanded, onToggle
           if (!article) return null;
           const dir = directionOf(article.locale ?? suggestion.locale, article.title);
           const open = expanded === article.id;
+          const flaggedAs = flags?.flagged.get(article.id);
           return (
             <li
               key={article.id}
@@ -86,6 +92,11 @@ export function Suggestions({ heading, suggestions, articles, expanded, onToggle
               {suggestion.stale && (
                 <span class="chip stale" title={suggestion.verified ? t('lastVerified', suggestion.verified) : undefined}>
                   {t('needsReview')}
+                </span>
+              )}
+              {flaggedAs && (
+                <span class="chip flagged" data-testid="aa-flagged" data-reason={flaggedAs}>
+                  {t(flaggedAs === 'wrong' ? 'flaggedWrong' : 'flaggedOutdated')}
                 </span>
               )}
               {open ? (
@@ -120,6 +131,7 @@ export function Suggestions({ heading, suggestions, articles, expanded, onToggle
                   </button>
                 )}
                 {ratings && <Thumbs articleId={article.id} rating={ratings.get(article.id)} onRate={onRate} />}
+                {flags && <FlagAnswer article={article} onFlag={flags.flag} />}
               </div>
             </li>
           );

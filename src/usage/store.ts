@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { serialQueue } from '../storage/serial';
 import { applyDeltas, isoWeek, parseUsage, type Usage, type UsageDelta } from './model';
 
 const KEY = 'usage';
@@ -9,13 +10,7 @@ const KEY = 'usage';
  * the Web Locks API that could serialise them is denied to the sidebar's frame inside a helpdesk page. One
  * background, one queue: no tab's counts overwrite another's.
  */
-let queue: Promise<unknown> = Promise.resolve();
-
-function serially<T>(change: () => Promise<T>): Promise<T> {
-  const run = queue.then(change);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const serially = serialQueue();
 
 export async function readUsage(): Promise<Usage> {
   const stored = await browser.storage.local.get(KEY);

@@ -9,10 +9,11 @@ import { loadSettings } from '../../src/settings/settings';
 import { addUsage, readUsage } from '../../src/usage/store';
 import { emptyUsage } from '../../src/usage/model';
 import { onUsageMessage } from '../../src/usage/channel';
+import { captureDownloads, type Download } from '../support/downloads';
 import { useUiLocale } from '../support/i18n';
 
 let host: HTMLElement;
-const downloads: Array<{ name: string; text: string }> = [];
+let downloads: Download[] = [];
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -22,17 +23,7 @@ beforeEach(async () => {
   host = document.createElement('div');
   document.body.append(host);
   vi.stubGlobal('fetch', async () => new Response(JSON.stringify([{ id: 'sso', title: '=SSO, "sign-in"', body: 'x', tags: [] }])));
-  const blobs = new Map<string, Blob>();
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    const url = `blob:test/${blobs.size}`;
-    blobs.set(url, blob as Blob);
-    return url;
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    const blob = blobs.get(this.href)!;
-    void blob.text().then((text) => downloads.push({ name: this.download, text }));
-  });
+  downloads = captureDownloads();
   await addUsage(
     [
       { kind: 'article', articleId: 'sso', event: 'shown', delta: 1 },
@@ -47,7 +38,6 @@ beforeEach(async () => {
 afterEach(() => {
   render(null, host);
   host.remove();
-  downloads.length = 0;
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
@@ -62,6 +52,7 @@ describe('the options page', () => {
     expect(links).toEqual([
       ['#general', 'General'],
       ['#usage', 'Usage'],
+      ['#flags', 'Flagged answers'],
     ]);
     for (const [href] of links) {
       const section = $(href!);
