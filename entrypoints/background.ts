@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { runCommand } from '../src/commands/run';
+import { serveKnowledge } from '../src/knowledge/store/serve';
 import { onFlagMessage } from '../src/flags/channel';
 import { watchSiteGrants } from '../src/permissions/grants';
 import { onUsageMessage } from '../src/usage/channel';
@@ -12,6 +13,8 @@ import { onUsageMessage } from '../src/usage/channel';
  */
 export default defineBackground(() => {
   watchSiteGrants();
+  // The knowledge added on this device, for the sidebars, which cannot open the extension's IndexedDB from inside a helpdesk page.
+  serveKnowledge();
   // Usage counts from the sidebars and the options page, written one change at a time (src/usage/store.ts).
   browser.runtime.onMessage.addListener(onUsageMessage);
   // Answers flagged as wrong or outdated, from the sidebars and the options page, likewise (src/flags/store.ts).

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/messages';
-import { type BundledSearch, loadBundledSearch } from '../knowledge/bundled';
+import { type LoadedSearch, loadSearch } from '../knowledge/installed';
 import type { Article } from '../model/article';
 import { searchText, type Suggestion } from '../search/engine';
 import { answerContent } from '../sidebar/answer';
@@ -13,15 +13,15 @@ type Action = 'copy' | 'link';
 const ACTION_KEYS: Readonly<Record<string, Action>> = { c: 'copy', l: 'link' };
 
 /**
- * Quick lookup on any page, from the toolbar popup: the bundled knowledge base searched with the sidebar's
+ * Quick lookup on any page, from the toolbar popup: the knowledge base (bundled, and what was added on this device) searched with the sidebar's
  * engine, keyboard first (the box has the focus when the popup opens, ↓ and ↑ move between results, Enter opens
  * one, c copies it as rich text and plain text, l copies its link). No ticket here, so no insert, and
  * placeholders such as `{{requester.first_name}}` drop out as they do where a ticket lacks the value.
  * The results are its own list rather than the sidebar's Suggestions: that one carries insert, ratings and
  * the ticket's usage counting, none of which apply to a lookup without a ticket.
  */
-export function Lookup({ load = loadBundledSearch }: { load?: () => Promise<BundledSearch> }) {
-  const [knowledge, setKnowledge] = useState<BundledSearch | null>(null);
+export function Lookup({ load = loadSearch }: { load?: () => Promise<LoadedSearch> }) {
+  const [knowledge, setKnowledge] = useState<LoadedSearch | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<string | null>(null);

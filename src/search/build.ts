@@ -44,7 +44,10 @@ const uint16 = (size: number) => new Uint16Array(size);
 const uint8 = (size: number) => new Uint8Array(size);
 const MAX_COUNT = 0xffff;
 
-export function buildPostingsFor(articles: readonly Article[]): Postings {
+// Reading and stemming the articles is most of a build: how many are done is said every this many.
+const PROGRESS_EVERY = 500;
+
+export function buildPostingsFor(articles: readonly Article[], onProgress?: (indexed: number) => void): Postings {
   const termIds = new Map<string, number>();
   const termsOfToken = new Map<string, number[]>();
   const idsOf = (token: string): number[] => {
@@ -68,6 +71,7 @@ export function buildPostingsFor(articles: readonly Article[]): Postings {
   const lengths = FIELDS.map(() => new Float64Array(articles.length));
   const counts = new Map<number, number>();
   articles.forEach((article, doc) => {
+    if (onProgress && doc % PROGRESS_EVERY === 0) onProgress(doc);
     articleStart[doc] = entryTerm.length;
     fieldTexts(article).forEach((text, field) => {
       counts.clear();

@@ -65,9 +65,12 @@ function indexOf(postings: Postings, articles: readonly Article[]): KnowledgeInd
   return { postings, articles, docs: new Map(articles.map((article, doc) => [article.id, doc])), learned: emptyLearned(), plain: new Map() };
 }
 
-/** Indexes the articles. Ids must be unique (the knowledge loaders guarantee it). */
-export function buildIndex(articles: readonly Article[]): KnowledgeIndex {
-  return indexOf(buildPostingsFor(articles), articles);
+/**
+ * Indexes the articles. Ids must be unique (the knowledge loaders guarantee it). `onProgress` hears how many
+ * articles are read, every few hundred, for a rebuild that shows its progress.
+ */
+export function buildIndex(articles: readonly Article[], onProgress?: (indexed: number) => void): KnowledgeIndex {
+  return indexOf(buildPostingsFor(articles, onProgress), articles);
 }
 
 interface Serialized extends SerializedPostings {

@@ -326,6 +326,11 @@ export function App(props: AppProps) {
           {notice}
         </p>
       )}
+      {knowledge?.deviceFailure !== undefined && (
+        <p class="notice" role="status" data-testid="aa-knowledge-notice">
+          {t('noticeDeviceKnowledgeUnavailable', knowledge.deviceFailure)}
+        </p>
+      )}
       {(learningFailed ?? knowledge?.learningUnavailable) && (
         <p class="notice" role="status" data-testid="aa-storage-notice">
           {t('noticeLearningUnavailable')}

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/messages';
+import { onKnowledgeChanged } from '../knowledge/store/version';
 import { DEFAULT_LAYOUT, type Layout } from '../model/messages';
 import type { PageState } from '../model/ticket';
 import { App, type CommandRequest, ErrorBoundary } from './App';
 import { type Connection, connectToPage } from './connection';
-import { type Knowledge, loadBundledKnowledge } from './knowledge';
+import { type Knowledge, loadKnowledge } from './knowledge';
 import { applyPageTheme } from './page-theme';
 
 function describe(error: unknown): string {
@@ -21,9 +22,12 @@ export function Root() {
   const [command, setCommand] = useState<CommandRequest | null>(null);
 
   useEffect(() => {
-    loadBundledKnowledge().then(setKnowledge, (error: unknown) =>
-      setFailure(t('failureKnowledge', describe(error))),
-    );
+    // Loaded again when the knowledge base changes (an import or a sync in another page): the answers
+    // shown meanwhile stay until the new index is in.
+    const load = () =>
+      loadKnowledge().then(setKnowledge, (error: unknown) => setFailure(t('failureKnowledge', describe(error))));
+    void load();
+    const stopListening = onKnowledgeChanged(() => void load());
     let open: Connection | null = null;
     connectToPage({
       onPage: setPage,
@@ -38,7 +42,10 @@ export function Root() {
       },
       (error: unknown) => setFailure(t('failureConnection', describe(error))),
     );
-    return () => open?.close();
+    return () => {
+      open?.close();
+      stopListening();
+    };
   }, []);
 
   const onLayout = (next: Layout) => {

@@ -14,7 +14,7 @@ import { DEFAULT_LAYOUT } from '../../src/model/messages';
 import type { Ticket } from '../../src/model/ticket';
 import { buildIndex, serializeIndex } from '../../src/search/engine';
 import { App } from '../../src/sidebar/App';
-import { loadBundledKnowledge } from '../../src/sidebar/knowledge';
+import { loadKnowledge } from '../../src/sidebar/knowledge';
 import type { Knowledge } from '../../src/sidebar/knowledge';
 
 const NOW = new Date('2026-11-20T10:10:00Z');
@@ -105,7 +105,7 @@ describe('the sidebar with rules.json it cannot use', () => {
     };
     vi.stubGlobal('fetch', async (url: string) => new Response(assets[new URL(url).pathname] ?? '', { status: assets[new URL(url).pathname] ? 200 : 404 }));
     try {
-      const knowledge = await loadBundledKnowledge();
+      const knowledge = await loadKnowledge();
       expect(knowledge.rules).toBeNull();
       expect(knowledge.rulesWarnings?.[0]).toMatch(/^kb\/rules\.json could not be used/);
     } finally {

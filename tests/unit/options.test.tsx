@@ -51,6 +51,7 @@ describe('the options page', () => {
     const links = Array.from(host.querySelectorAll('nav a')).map((a) => [a.getAttribute('href'), a.textContent]);
     expect(links).toEqual([
       ['#general', 'General'],
+      ['#knowledge', 'Knowledge base'],
       ['#usage', 'Usage'],
       ['#flags', 'Flagged answers'],
     ]);

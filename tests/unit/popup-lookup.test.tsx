@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BundledSearch } from '../../src/knowledge/bundled';
+import type { LoadedSearch } from '../../src/knowledge/installed';
 import type { Article } from '../../src/model/article';
 import { Lookup } from '../../src/popup/Lookup';
 import { buildIndex } from '../../src/search/engine';
@@ -21,7 +21,7 @@ const articles: Article[] = [
   { id: 'billing-ar', title: 'تم خصم المبلغ مرتين', body: 'الخصم الثاني هو تفويض معلّق يختفي خلال خمسة أيام.', tags: [], locale: 'ar' },
 ];
 
-const knowledge = (): BundledSearch => ({ index: buildIndex(articles), articles: new Map(articles.map((article) => [article.id, article])) });
+const knowledge = (): LoadedSearch => ({ index: buildIndex(articles), articles: new Map(articles.map((article) => [article.id, article])) });
 
 let host: HTMLElement;
 let clipboard: { text: string[]; items: number };
@@ -53,7 +53,7 @@ const press = (target: Element, key: string) =>
     target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   });
 
-async function show(load: () => Promise<BundledSearch> = async () => knowledge()) {
+async function show(load: () => Promise<LoadedSearch> = async () => knowledge()) {
   await act(async () => {
     render(<Lookup load={load} />, host);
   });

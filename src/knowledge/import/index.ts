@@ -178,24 +178,57 @@ export interface Imported {
   notices: ImportNotice[];
 }
 
+/** The first file that could not be read, or the second place of a duplicate id, as the error to stop at. */
+function firstProblem(files: readonly KnowledgeFile[]): KnowledgeError | undefined {
+  const broken = files.find((f) => f.error);
+  if (broken?.error) return broken.error;
+  const [duplicate] = duplicateIds(files);
+  if (duplicate) {
+    const [id, [first, second]] = [duplicate[0], duplicate[1]];
+    if (first && second) return new KnowledgeError(second.file, second.line, `duplicate id, also in ${first.file}:${first.line}`, id);
+  }
+  return undefined;
+}
+
+function draftArticle(draft: ArticleDraft, notices: ImportNotice[]): Article {
+  const repaired = repairDraft(draft, notices);
+  const article = toArticle(repaired);
+  return { ...article, html: repaired.html ?? renderMarkdown(article.body) };
+}
+
 /**
  * Validates what `readSource` read into articles, repairing dirty text on the way. Throws a KnowledgeError
  * at the first file that could not be read or article that is not valid; duplicate ids name both places.
  */
 export function toArticles(files: readonly KnowledgeFile[]): Imported {
-  const broken = files.find((f) => f.error);
-  if (broken?.error) throw broken.error;
-  const [duplicate] = duplicateIds(files);
-  if (duplicate) {
-    const [id, [first, second]] = [duplicate[0], duplicate[1]];
-    if (first && second) throw new KnowledgeError(second.file, second.line, `duplicate id, also in ${first.file}:${first.line}`, id);
-  }
+  const problem = firstProblem(files);
+  if (problem) throw problem;
   const notices = files.flatMap((f) => f.notices);
-  const articles = files.flatMap((f) => f.drafts).map((draft) => {
-    const repaired = repairDraft(draft, notices);
-    const article = toArticle(repaired);
-    return { ...article, html: repaired.html ?? renderMarkdown(article.body) };
-  });
+  const articles = files.flatMap((f) => f.drafts).map((draft) => draftArticle(draft, notices));
+  return { articles, notices };
+}
+
+// Articles validated and rendered between two yields to the event loop when a page imports.
+const VALIDATED_PER_TURN = 250;
+
+/**
+ * `toArticles` for a page of the extension: it yields to the event loop every few hundred articles, so a
+ * 100,000-article import never holds the pages of the extension (which share one process) for long, and says
+ * how many articles are done.
+ */
+export async function toArticlesInTurns(files: readonly KnowledgeFile[], onProgress: (done: number, total: number) => void = () => undefined): Promise<Imported> {
+  const problem = firstProblem(files);
+  if (problem) throw problem;
+  const notices = files.flatMap((f) => f.notices);
+  const drafts = files.flatMap((f) => f.drafts);
+  const articles: Article[] = [];
+  for (const [i, draft] of drafts.entries()) {
+    articles.push(draftArticle(draft, notices));
+    if (i % VALIDATED_PER_TURN === VALIDATED_PER_TURN - 1) {
+      onProgress(i + 1, drafts.length);
+      await nextTurn();
+    }
+  }
   return { articles, notices };
 }
 

@@ -1,0 +1,77 @@
+import * as z from 'zod/mini';
+import { Article } from '../../model/article';
+import { buildIndex, serializeIndex } from '../../search/engine';
+import { commit, type Db, readCompiled, readSourceArticles, readSources } from './db';
+import { BUNDLED, type Compiled, mergeSources, Source } from './model';
+
+/**
+ * A change to the device's knowledge and the rebuild of the merged index it needs, run in a worker
+ * (worker.ts) so that indexing 100,000 articles never holds up a page of the extension. The change and the
+ * new index are written in one transaction: a rebuild that fails leaves the last good knowledge base.
+ */
+
+export const RebuildRequest = z.discriminatedUnion('type', [
+  /** Adds or replaces a source; without articles only its description changes (a sync that found nothing new, or failed). */
+  z.object({ type: z.literal('put'), source: Source, articles: z.optional(z.array(Article)) }),
+  z.object({ type: z.literal('remove'), id: z.string() }),
+  z.object({ type: z.literal('bundled'), enabled: z.boolean() }),
+]);
+export type RebuildRequest = z.infer<typeof RebuildRequest>;
+
+export type RebuildPhase = 'reading' | 'indexing' | 'saving';
+
+export type RebuildEvent =
+  | { type: 'progress'; phase: RebuildPhase; done: number; total: number }
+  | { type: 'done'; count: number | undefined }
+  | { type: 'failed'; message: string };
+
+export interface RebuildContext {
+  db: Db;
+  /** The articles shipped with the extension. */
+  bundled: () => Promise<Article[]>;
+  progress: (phase: RebuildPhase, done: number, total: number) => void;
+  now?: Date;
+}
+
+/** Whether the bundled knowledge base is in the merge, as the last rebuild left it (on when there was none). */
+export const bundledEnabled = (compiled: Compiled | null) => compiled?.order.includes(BUNDLED) ?? true;
+
+/** Applies the change and rebuilds; returns how many articles the knowledge base now has, undefined when they did not change. */
+export async function rebuild(request: RebuildRequest, ctx: RebuildContext): Promise<number | undefined> {
+  const { db } = ctx;
+  const previous = await readCompiled(db);
+  let sources = await readSources(db);
+  if (request.type === 'put') {
+    const known = sources.some((source) => source.id === request.source.id);
+    sources = known ? sources.map((source) => (source.id === request.source.id ? request.source : source)) : [...sources, request.source];
+    if (!request.articles) {
+      await commit(db, { put: { source: request.source } });
+      return undefined;
+    }
+  } else if (request.type === 'remove') {
+    sources = sources.filter((source) => source.id !== request.id);
+  }
+  const withBundled = request.type === 'bundled' ? request.enabled : bundledEnabled(previous);
+  const order = [...(withBundled ? [BUNDLED] : []), ...sources.map((source) => source.id)];
+  const put = request.type === 'put' ? { source: request.source, articles: request.articles } : undefined;
+  const remove = request.type === 'remove' ? request.id : undefined;
+
+  if (withBundled && sources.length === 0) {
+    await commit(db, { put, remove, compiled: null });
+    return (await ctx.bundled()).length;
+  }
+  const lists: Article[][] = [];
+  for (const [i, id] of order.entries()) {
+    ctx.progress('reading', i, order.length);
+    if (id === BUNDLED) lists.push(await ctx.bundled());
+    else if (put && id === put.source.id && put.articles) lists.push(put.articles);
+    else lists.push(await readSourceArticles(db, id));
+  }
+  const articles = mergeSources(lists);
+  ctx.progress('indexing', 0, articles.length);
+  const index = serializeIndex(buildIndex(articles, (done) => ctx.progress('indexing', done, articles.length)));
+  ctx.progress('saving', articles.length, articles.length);
+  const compiled: Compiled = { order, builtAt: (ctx.now ?? new Date()).toISOString(), count: articles.length, index };
+  await commit(db, { put, remove, compiled });
+  return articles.length;
+}
