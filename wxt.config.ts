@@ -51,7 +51,8 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    permissions: ['storage', 'clipboardWrite', 'scripting'],
+    // alarms: the schedule of knowledge source URLs (src/knowledge/store/schedule.ts).
+    permissions: ['storage', 'clipboardWrite', 'scripting', 'alarms'],
     // Self-hosted helpdesks: asked for one site at a time, when the user enables the extension there.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
@@ -62,9 +63,11 @@ export default defineConfig({
     // a per-session URL keeps other sites from finding it by a fixed address.
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     content_security_policy: {
-      // Extension pages load nothing from anywhere but the extension itself.
+      // Extension pages load nothing from anywhere but the extension itself. connect-src lets them fetch a
+      // knowledge source URL a user configured, and only then: the address is asked for as a host permission
+      // first (src/options/KnowledgeUrlForm.tsx), and nothing else in the code fetches another origin.
       extension_pages:
-        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' data:",
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' data:; connect-src 'self' https: http:",
     },
   },
   hooks: {
@@ -88,6 +91,8 @@ export default defineConfig({
           gecko_android: { strict_min_version: '142.0' },
         };
       }
+      // Chrome's service worker has no DOM: a knowledge source URL's HTML is sanitised in an offscreen document.
+      if (wxt.config.browser !== 'firefox') manifest.permissions = [...(manifest.permissions ?? []), 'offscreen'];
       // Manifest V2 (Firefox) has no optional_host_permissions: host patterns go in optional_permissions.
       if (manifest.manifest_version === 2 && manifest.optional_host_permissions) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...manifest.optional_host_permissions];

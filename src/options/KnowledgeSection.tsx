@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { type MessageKey, t } from '../i18n/messages';
 import { formatDateTime, formatList, formatNumber, plural } from '../i18n/ui';
 import { readBundledArticles } from '../knowledge/bundled';
@@ -8,10 +9,13 @@ import type { FieldMap } from '../knowledge/import/types';
 import { changeKnowledge, type Progress } from '../knowledge/store/client';
 import { openKnowledgeDb, readCompiled, readSources } from '../knowledge/store/db';
 import { importFiles, type ImportStep, sourceId } from '../knowledge/store/import';
+import { setKnowledgeHost } from '../knowledge/store/hosts';
 import { type Source, type SourceNotice, staleCount } from '../knowledge/store/model';
 import { bundledEnabled } from '../knowledge/store/rebuild';
+import { originPattern } from '../knowledge/store/source-url';
 import { LIMITS } from '../model/limits';
 import { droppedFiles, type PickedFile, pickedFiles, readFiles, sourceName } from './files';
+import { KnowledgeUrlForm, syncNow } from './KnowledgeUrlForm';
 
 /** What the section shows of the knowledge base: the sources added on this device and the bundled one. */
 interface Overview {
@@ -66,6 +70,32 @@ const NOTICE_KIND: Readonly<Record<SourceNotice['kind'], MessageKey>> = {
   skipped: 'knowledgeNoticeSkipped',
   lint: 'knowledgeNoticeLint',
 };
+
+/** When a knowledge source URL was last fetched, how often it is, and what failed last time. */
+function SyncStatus({ source }: { source: Source }) {
+  const sync = source.sync;
+  if (!sync) return null;
+  return (
+    <p class="muted sync-status" data-testid="options-knowledge-sync-status">
+      {plural('knowledgeUrlHours', sync.everyHours)}
+      {sync.checkedAt && ` · ${t('knowledgeUrlChecked', formatDateTime(sync.checkedAt))}`}
+      {sync.error && (
+        <span class="notice error" data-testid="options-knowledge-sync-error">
+          {' '}
+          {t('knowledgeUrlFailed', sync.error)}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** Gives a removed knowledge source URL's host permission back, unless another source still uses the host. */
+async function releaseHost(removed: Source, sources: readonly Source[]): Promise<void> {
+  const pattern = originPattern(removed.name);
+  if (sources.some((source) => source.id !== removed.id && source.kind === 'url' && originPattern(source.name) === pattern)) return;
+  await setKnowledgeHost(pattern, false);
+  await browser.permissions.remove({ origins: [pattern] });
+}
 
 function Notices({ source }: { source: Source }) {
   if (source.noticeCount === 0) return null;
@@ -176,6 +206,7 @@ export function KnowledgeSection() {
     if (!confirm(t('knowledgeRemoveConfirm', source.name))) return;
     void run(async () => {
       await changeKnowledge({ type: 'remove', id: source.id }, (progress) => setBusy(rebuildBusy(progress)));
+      if (source.kind === 'url') await releaseHost(source, overview?.sources ?? []);
       return t('knowledgeRemoved', source.name);
     });
   };
@@ -228,6 +259,7 @@ export function KnowledgeSection() {
           {t('knowledgeMappingHint')}
         </p>
       </div>
+      <KnowledgeUrlForm disabled={busy !== null} run={(work) => void run(work)} sources={overview?.sources ?? []} />
       <div role="status" aria-live="polite" class="knowledge-status">
         {busy && (
           <div data-testid="options-knowledge-progress">
@@ -288,6 +320,7 @@ export function KnowledgeSection() {
                   <tr key={source.id} data-testid="options-knowledge-source" data-source-id={source.id}>
                     <th scope="row">
                       <bdi>{source.name}</bdi>
+                      {source.sync && <SyncStatus source={source} />}
                       <Notices source={source} />
                     </th>
                     <td class="num">{formatNumber(source.count)}</td>
@@ -298,7 +331,12 @@ export function KnowledgeSection() {
                       {formatNumber(staleCount(source, day))}
                     </td>
                     <td>{formatDateTime(source.updatedAt)}</td>
-                    <td>
+                    <td class="actions">
+                      {source.kind === 'url' && (
+                        <button type="button" data-testid="options-knowledge-sync" disabled={busy !== null} onClick={() => void run(() => syncNow(source))}>
+                          {t('knowledgeUrlSyncNow')}
+                        </button>
+                      )}
                       <button
                         type="button"
                         data-testid="options-knowledge-remove"

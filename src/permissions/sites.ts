@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { knowledgeHosts } from '../knowledge/store/hosts';
 import { matchesPattern } from './patterns';
 import { SITE_SCRIPT_PREFIX, siteFromPattern, siteOf, type Site } from './site';
 
@@ -51,15 +52,17 @@ function manifestHosts(): Set<string> {
 }
 
 /**
- * Single sites the user granted at run time, by pattern. The manifest's own hosts are not among them, and
- * neither are wildcard grants ("on all sites"): the self-hosted script runs only where someone chose a site.
+ * Single sites the user granted at run time, by pattern. The manifest's own hosts are not among them, nor the
+ * hosts of knowledge source URLs, nor wildcard grants ("on all sites"): the self-hosted script runs only
+ * where someone chose a helpdesk site.
  */
 async function grantedSites(): Promise<Map<string, Site>> {
   const { origins = [] } = GrantedOrigins.parse(await browser.permissions.getAll());
   const required = manifestHosts();
+  const knowledge = await knowledgeHosts();
   const sites = new Map<string, Site>();
   for (const origin of origins) {
-    if (required.has(origin)) continue;
+    if (required.has(origin) || knowledge.has(origin)) continue;
     const site = siteFromPattern(origin);
     if (site) sites.set(site.pattern, site);
   }

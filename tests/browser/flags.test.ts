@@ -38,8 +38,7 @@ describe('flagging answers', () => {
     await expect.poll(() => first.locator('[data-testid="aa-flagged"]').textContent()).toBe('Flagged: outdated');
     expect(await frame.locator('.notice:not([data-testid])').textContent()).toContain('Flagged as outdated');
 
-    const options = await harness.context.newPage();
-    await options.goto(`chrome-extension://${harness.extensionId}/options.html#flags`);
+    const options = await harness.openOptions('#flags');
     const row = options.locator(`[data-testid="options-flags-table"] tr[data-article-id="${articleId}"]`);
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     expect(await row.locator('td').nth(1).textContent()).toBe('Outdated');

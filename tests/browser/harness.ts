@@ -15,6 +15,10 @@ export interface Harness {
   /** Opens a helpdesk URL (for example `http://acme.zendesk.com/agent/tickets/35120`) in a new tab. */
   openTicketPage(url: string): Promise<Page>;
   sidebar(page: Page): FrameLocator;
+  /** Opens a helpdesk URL and waits until its sidebar shows the ticket and its answers. */
+  openReadySidebar(url: string): Promise<{ page: Page; frame: FrameLocator }>;
+  /** Opens the options page in a new tab, at one of its sections (`#knowledge`) if given. */
+  openOptions(hash?: string): Promise<Page>;
   /**
    * The clipboard's text, read in a tab of the extension's own origin: plain http helpdesk pages have no
    * `navigator.clipboard`, and the sidebar frame is only allowed to write it. `page` is brought back to the
@@ -64,18 +68,31 @@ export async function launchWithExtension(opts: { extensionDir?: string; pagesDi
   const sidebar = (page: Page) => page.frameLocator(SIDEBAR_FRAME);
   let closing: Promise<void> | undefined;
 
+  const openTicketPage = async (url: string) => {
+    pageHosts.add(new URL(url).hostname);
+    const page = await context.newPage();
+    await page.goto(url);
+    return page;
+  };
+
   return {
     context,
     server,
     extensionId,
     requests,
-    async openTicketPage(url) {
-      pageHosts.add(new URL(url).hostname);
+    openTicketPage,
+    sidebar,
+    async openReadySidebar(url) {
+      const page = await openTicketPage(url);
+      const frame = sidebar(page);
+      await frame.locator('[data-testid="aa-sidebar"][data-state="ready"]').waitFor({ timeout: 20_000 });
+      return { page, frame };
+    },
+    async openOptions(hash = '') {
       const page = await context.newPage();
-      await page.goto(url);
+      await page.goto(`chrome-extension://${extensionId}/options.html${hash}`);
       return page;
     },
-    sidebar,
     async readClipboard(page) {
       const reader = await context.newPage();
       try {

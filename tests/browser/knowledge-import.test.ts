@@ -18,11 +18,8 @@ describe('importing knowledge on the options page', () => {
 
   beforeAll(async () => {
     harness = await launchWithExtension();
-    ticket = await harness.openTicketPage('http://acme.zendesk.com/agent/tickets/35120');
-    frame = harness.sidebar(ticket);
-    await frame.locator('[data-testid="aa-sidebar"][data-state="ready"]').waitFor({ timeout: 20_000 });
-    options = await harness.context.newPage();
-    await options.goto(`chrome-extension://${harness.extensionId}/options.html#knowledge`);
+    ({ page: ticket, frame } = await harness.openReadySidebar('http://acme.zendesk.com/agent/tickets/35120'));
+    options = await harness.openOptions('#knowledge');
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { connect, createServer as createTcpServer, type Server, type Socket } from 'node:net';
@@ -142,7 +143,16 @@ async function handle(pagesDir: string, request: IncomingMessage, response: Serv
     return;
   }
   const body = await readFile(file);
+  // Validators as a web server sends them, so a knowledge source URL (tests/demo/pages/zendesk/kb/) is asked
+  // only whether it changed.
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  if (request.headers['if-none-match'] === etag) {
+    response.writeHead(304, { etag, 'cache-control': 'no-store' });
+    response.end();
+    return;
+  }
   response.writeHead(200, {
+    etag,
     'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': body.length,
     // Demo pages are edited while the demo runs: always serve the current file.

@@ -52,11 +52,13 @@ export async function rebuild(request: RebuildRequest, ctx: RebuildContext): Pro
     sources = sources.filter((source) => source.id !== request.id);
   }
   const withBundled = request.type === 'bundled' ? request.enabled : bundledEnabled(previous);
-  const order = [...(withBundled ? [BUNDLED] : []), ...sources.map((source) => source.id)];
+  // A knowledge source URL never fetched yet has no articles to merge.
+  const merged = sources.filter((source) => source.count > 0);
+  const order = [...(withBundled ? [BUNDLED] : []), ...merged.map((source) => source.id)];
   const put = request.type === 'put' ? { source: request.source, articles: request.articles } : undefined;
   const remove = request.type === 'remove' ? request.id : undefined;
 
-  if (withBundled && sources.length === 0) {
+  if (withBundled && merged.length === 0) {
     await commit(db, { put, remove, compiled: null });
     return (await ctx.bundled()).length;
   }

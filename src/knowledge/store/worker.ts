@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import { Article } from '../../model/article';
 import { openKnowledgeDb } from './db';
+import { withRebuildLock } from './lock';
 import { rebuild, RebuildRequest, type RebuildEvent } from './rebuild';
 
 /**
  * The rebuild worker: one change to the device's knowledge a run (rebuild.ts), its progress and outcome
- * posted back. Runs one rebuild at a time across every page of the extension (a Web Lock), so two options
- * pages cannot each overwrite what the other added.
+ * posted back, one at a time across the extension (withRebuildLock).
  */
 
 const post = (event: RebuildEvent) => postMessage(event);
@@ -23,7 +23,7 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
     post({ type: 'failed', message: 'not a knowledge change this worker knows' });
     return;
   }
-  void navigator.locks.request('deskmate-knowledge-rebuild', async () => {
+  void withRebuildLock(async () => {
     let db;
     try {
       db = await openKnowledgeDb();
