@@ -31,6 +31,12 @@ function extraHosts(): string[] {
  */
 const NATIVE_BROWSER_API = createRequire(import.meta.url).resolve('wxt/browser');
 
+/**
+ * The knowledge worker renders Markdown with micromark, whose entity decoder has a browser build that asks
+ * `document` for help; a worker has no document, so it gets the build with its own table.
+ */
+const ENTITIES_WITHOUT_DOM = createRequire(import.meta.url).resolve('decode-named-character-reference');
+
 /** Files the build writes for the sidebar to load: see src/sidebar/knowledge.ts. */
 const KNOWLEDGE_ASSETS = ['kb/articles.json', 'kb/index.json', 'kb/rules.json'] as const;
 
@@ -45,6 +51,9 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: { chunkSizeWarningLimit: 1_000 },
+    worker: {
+      plugins: () => [{ name: 'deskmate:worker-entities', enforce: 'pre' as const, resolveId: (id: string) => (id === 'decode-named-character-reference' ? ENTITIES_WITHOUT_DOM : undefined) }],
+    },
   }),
   manifest: {
     // The words are in public/_locales/<language>/messages.json: English, Arabic and Hebrew.

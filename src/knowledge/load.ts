@@ -1,8 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Article } from '../model/article';
-import { createHtmlCleaner, type HtmlCleaner } from './html';
+import { createHtmlCleaner } from './html';
 import { type Imported, isKnowledgePath, isSkippedFolder, readSource, toArticles } from './import';
+import { type ImportDom, localDom } from './import/dom';
 import type { FieldMap, KnowledgeFile } from './import/types';
 import { KnowledgeError } from './errors';
 
@@ -21,15 +22,15 @@ async function knowledgeFiles(dir: string): Promise<string[]> {
   return found.sort();
 }
 
-let cleaner: Promise<HtmlCleaner> | undefined;
+let dom: Promise<ImportDom> | undefined;
 
 /**
  * HTML is sanitised in jsdom in Node (DOMPurify is tested against it; simulated DOMs that let handlers through
  * are refused by the cleaner). Loaded only when a file carries HTML: jsdom takes a while to start.
  */
-function nodeHtml(): Promise<HtmlCleaner> {
-  cleaner ??= import('jsdom').then(({ JSDOM }) => createHtmlCleaner(new JSDOM('').window as unknown as Parameters<typeof createHtmlCleaner>[0]));
-  return cleaner;
+function nodeHtml(): Promise<ImportDom> {
+  dom ??= import('jsdom').then(({ JSDOM }) => localDom(createHtmlCleaner(new JSDOM('').window as unknown as Parameters<typeof createHtmlCleaner>[0])));
+  return dom;
 }
 
 /**

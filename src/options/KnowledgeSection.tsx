@@ -3,12 +3,11 @@ import { browser } from 'wxt/browser';
 import { type MessageKey, t } from '../i18n/messages';
 import { formatDateTime, formatList, formatNumber, plural } from '../i18n/ui';
 import { readBundledArticles } from '../knowledge/bundled';
-import { createHtmlCleaner } from '../knowledge/html';
 import { parseFieldMap } from '../knowledge/import';
 import type { FieldMap } from '../knowledge/import/types';
-import { changeKnowledge, type Progress } from '../knowledge/store/client';
+import { changeKnowledge, importKnowledge, type Progress } from '../knowledge/store/client';
 import { openKnowledgeDb, readCompiled, readSources } from '../knowledge/store/db';
-import { importFiles, type ImportStep, sourceId } from '../knowledge/store/import';
+import { sourceId } from '../knowledge/store/import';
 import { setKnowledgeHost } from '../knowledge/store/hosts';
 import { type Source, type SourceNotice, staleCount } from '../knowledge/store/model';
 import { bundledEnabled } from '../knowledge/store/rebuild';
@@ -42,16 +41,13 @@ interface Busy {
   total: number;
 }
 
-const stepBusy = (step: ImportStep): Busy =>
-  step.step === 'reading'
-    ? { label: t('knowledgeStepReading', step.file), done: step.done, total: step.total }
-    : { label: t('knowledgeStepChecking'), done: step.done, total: step.total };
-
-const rebuildBusy = ({ phase, done, total }: Progress): Busy => ({
-  label: t(phase === 'reading' ? 'knowledgeStepLoading' : phase === 'indexing' ? 'knowledgeStepIndexing' : 'knowledgeStepSaving'),
-  done,
-  total,
-});
+const progressBusy = (progress: Progress): Busy => {
+  const { done, total } = progress;
+  if (progress.step === 'reading') return { label: t('knowledgeStepReading', progress.file), done, total };
+  if (progress.step === 'checking') return { label: t('knowledgeStepChecking'), done, total };
+  const { phase } = progress;
+  return { label: t(phase === 'reading' ? 'knowledgeStepLoading' : phase === 'indexing' ? 'knowledgeStepIndexing' : 'knowledgeStepSaving'), done, total };
+};
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -189,14 +185,11 @@ export function KnowledgeSection() {
       }
       const name = sourceName(picked);
       const files = await readFiles(picked, (read, total) => setBusy({ label: t('knowledgeStepBytes'), done: read, total }));
-      const { source, articles } = await importFiles(files, { kind: 'file', name, map, html: () => createHtmlCleaner(window), onStep: (step) => setBusy(stepBusy(step)) });
-      const earlier = overview?.sources.find((known) => known.id === sourceId('file', name));
-      // Importing a file again replaces its articles where they were in the merge order.
-      if (earlier) source.addedAt = earlier.addedAt;
-      await changeKnowledge({ type: 'put', source, articles }, (progress) => setBusy(rebuildBusy(progress)));
+      const earlier = overview?.sources.some((known) => known.id === sourceId('file', name));
+      const { source } = await importKnowledge(files, { kind: 'file', name, map }, (progress) => setBusy(progressBusy(progress)));
       const fixed = source.notices.filter((notice) => notice.kind === 'fixed').length;
       const flagged = source.noticeCount - fixed;
-      return [t('knowledgeImported', name), plural('knowledgeArticleCount', articles.length), earlier ? t('knowledgeReplaced') : '', fixed || flagged ? t('knowledgeImportNotices', formatNumber(fixed), formatNumber(flagged)) : '']
+      return [t('knowledgeImported', name), plural('knowledgeArticleCount', source.count), earlier ? t('knowledgeReplaced') : '', fixed || flagged ? t('knowledgeImportNotices', formatNumber(fixed), formatNumber(flagged)) : '']
         .filter(Boolean)
         .join(' ');
     });
@@ -205,7 +198,7 @@ export function KnowledgeSection() {
   const remove = (source: Source) => {
     if (!confirm(t('knowledgeRemoveConfirm', source.name))) return;
     void run(async () => {
-      await changeKnowledge({ type: 'remove', id: source.id }, (progress) => setBusy(rebuildBusy(progress)));
+      await changeKnowledge({ type: 'remove', id: source.id }, (progress) => setBusy(progressBusy(progress)));
       if (source.kind === 'url') await releaseHost(source, overview?.sources ?? []);
       return t('knowledgeRemoved', source.name);
     });
@@ -213,7 +206,7 @@ export function KnowledgeSection() {
 
   const setBundled = (enabled: boolean) =>
     void run(async () => {
-      await changeKnowledge({ type: 'bundled', enabled }, (progress) => setBusy(rebuildBusy(progress)));
+      await changeKnowledge({ type: 'bundled', enabled }, (progress) => setBusy(progressBusy(progress)));
       return t(enabled ? 'knowledgeBundledOn' : 'knowledgeBundledOff');
     });
 

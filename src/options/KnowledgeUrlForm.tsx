@@ -2,13 +2,11 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/messages';
 import { plural } from '../i18n/ui';
-import { createHtmlCleaner } from '../knowledge/html';
-import { changeKnowledge } from '../knowledge/store/client';
+import { syncKnowledge } from '../knowledge/store/client';
 import { setKnowledgeHost } from '../knowledge/store/hosts';
 import { sourceId } from '../knowledge/store/import';
 import type { Source } from '../knowledge/store/model';
 import { checkSourceUrl, originPattern, SYNC_CHOICES_HOURS } from '../knowledge/store/source-url';
-import { syncSource } from '../knowledge/store/sync';
 
 /**
  * Fetches a knowledge source URL now, asking for its host first when it is not granted: straight from the
@@ -18,7 +16,8 @@ export async function syncNow(source: Source): Promise<string> {
   const pattern = originPattern(source.name);
   if (!(await browser.permissions.request({ origins: [pattern] }))) throw new Error(t('knowledgeUrlDenied', new URL(source.name).host));
   await setKnowledgeHost(pattern, true);
-  const outcome = await syncSource(source, { fetch: (...args) => fetch(...args), html: () => createHtmlCleaner(window), rebuild: (request) => changeKnowledge(request) });
+  const [outcome] = await syncKnowledge([source]);
+  if (!outcome) throw new Error(t('knowledgeUrlInvalid', source.name));
   if (outcome.kind === 'failed') throw new Error(outcome.error);
   return outcome.kind === 'unchanged' ? t('knowledgeUrlUnchanged', source.name) : `${t('knowledgeImported', source.name)} ${plural('knowledgeTotal', outcome.count)}`;
 }

@@ -27,7 +27,7 @@ function child(mode: string, file: string): ChildResult {
 }
 
 /** An article as the Help Center API lists it: paragraphs, a list, a link, and what exports carry besides. */
-function zendeskArticle(article: Article, i: number, random: () => number): Record<string, unknown> {
+export function zendeskArticle(article: Article, i: number, random: () => number): Record<string, unknown> {
   const paragraphs = article.body.split(/\n+/).filter(Boolean);
   const html = [
     `<h2>${article.title}</h2>`,

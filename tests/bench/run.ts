@@ -4,12 +4,15 @@
  * data (the ratio is what to compare across machines), search quality on the shared datasets against the
  * same baseline, and the size of the content scripts injected into helpdesk pages and their main-thread work
  * per mutation burst (in happy-dom and in Chromium), what the built extension costs a helpdesk page showing a
- * 5 MB conversation, and the cost of importing a large knowledge base (JSONL and a Zendesk export).
+ * 5 MB conversation, the cost of importing a large knowledge base (JSONL and a Zendesk export), and of adding
+ * one on the options page: how long its import holds the extension's pages, its rebuild and a sidebar's load.
  *
  * `npm run bench -- --sizes 1000,10000,100000` picks the corpus sizes (default 1,000 and 10,000);
  * `--no-quality` skips the shared datasets, `--no-content` the content scripts' work per burst, `--no-chromium`
  * its Chromium part;
- * `--import-size 100000` sets the import's corpus (default 10,000), `--no-import` skips it.
+ * `--import-size 100000` sets the import's corpus (default 10,000), `--no-import` skips it;
+ * `--store-size 100000` sets the device knowledge store's corpus (options page import, worker rebuild, sidebar
+ * load; default 10,000), `--no-store` skips it.
  */
 import MiniSearch from 'minisearch';
 import { spawnSync } from 'node:child_process';
@@ -30,6 +33,7 @@ import { contentScriptCost } from './content';
 import { hostPageCost } from './host-page';
 import { benchCorpus, benchTickets, type BenchTicket, benchTyped } from './corpus';
 import { importCost } from './import';
+import { storeCost } from './store';
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +43,8 @@ const { values } = parseArgs({
     'no-content': { type: 'boolean', default: false },
     'import-size': { type: 'string', default: '10000' },
     'no-import': { type: 'boolean', default: false },
+    'store-size': { type: 'string', default: '10000' },
+    'no-store': { type: 'boolean', default: false },
     'no-chromium': { type: 'boolean', default: false },
   },
 });
@@ -272,6 +278,7 @@ const source = await loadKnowledge(resolve('knowledge'));
 scale(source);
 if (!values['no-quality']) await quality();
 if (!values['no-import']) importCost(source, Number(values['import-size']), row, ratio);
+if (!values['no-store']) storeCost(Number(values['store-size']), row, ratio);
 contentScripts();
 if (!values['no-content']) {
   contentScriptCost(row, ratio);

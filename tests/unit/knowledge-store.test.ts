@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KnowledgeError } from '../../src/knowledge/errors';
 import { createHtmlCleaner } from '../../src/knowledge/html';
+import { localDom } from '../../src/knowledge/import/dom';
 import { type Db, openKnowledgeDb, readCompiled, readSourceArticles, readSources } from '../../src/knowledge/store/db';
 import { importFiles, type InputFile } from '../../src/knowledge/store/import';
 import { BUNDLED, mergeSources, staleCount, summarise } from '../../src/knowledge/store/model';
@@ -14,7 +15,7 @@ import { loadIndex, searchText } from '../../src/search/engine';
 const article = (id: string, title: string, extra: Partial<Article> = {}): Article => ({ id, title, body: `${title} body`, tags: [], ...extra });
 const bundled = [article('refunds', 'Refund policy'), article('sso', 'Single sign-on fails')];
 const fixture = (path: string): InputFile => ({ name: path.split('/').pop() ?? path, bytes: new Uint8Array(readFileSync(`tests/fixtures/${path}`)) });
-const html = () => createHtmlCleaner(window);
+const html = () => localDom(createHtmlCleaner(window));
 
 let db: Db;
 const progress: string[] = [];

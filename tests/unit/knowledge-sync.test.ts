@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHtmlCleaner } from '../../src/knowledge/html';
+import { localDom } from '../../src/knowledge/import/dom';
 import { type Db, openKnowledgeDb, readCompiled, readSourceArticles, readSources } from '../../src/knowledge/store/db';
 import type { Source } from '../../src/knowledge/store/model';
 import { rebuild } from '../../src/knowledge/store/rebuild';
@@ -23,7 +24,7 @@ const sync = async (source: Source, now = NOW) =>
       requests.push({ url: String(url), headers: { ...(init?.headers as Record<string, string>) } });
       return reply();
     },
-    html: () => createHtmlCleaner(window),
+    html: () => localDom(createHtmlCleaner(window)),
     rebuild: (request) => rebuild(request, { db, bundled: async () => [], progress: () => undefined, now }),
     now,
   });

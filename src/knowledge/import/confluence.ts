@@ -18,22 +18,37 @@ export function pageId(path: string): string {
   return number?.[1] ?? (slug(stem) || 'page');
 }
 
+/** What the reader needs of an HTML page, taken apart where there is a DOM (dom.ts). */
+export interface HtmlPage {
+  /** `#title-text`, `<title>` or the first `<h1>`, as written. */
+  heading: string;
+  /** Whether it is a Confluence page: its content in `#main-content`. */
+  confluence: boolean;
+  /** The content's markup, unsanitised: `#main-content`, `<main>`, `<article>` or the body; none found, null. */
+  main: string | null;
+  lang: string | null;
+}
+
+export function pageParts(doc: Document): HtmlPage {
+  const confluence = doc.querySelector('#main-content');
+  const heading = doc.querySelector('#title-text')?.textContent ?? doc.querySelector('title')?.textContent ?? doc.querySelector('h1')?.textContent ?? '';
+  const main = confluence ?? doc.querySelector('main') ?? doc.querySelector('article') ?? doc.body;
+  return { heading, confluence: confluence !== null, main: main ? main.innerHTML : null, lang: doc.documentElement.getAttribute('lang') };
+}
+
 /**
  * One page of an HTML export: a Confluence space export (the title in `#title-text` or `<title>`, less the
  * "Space : " prefix Confluence puts before it; the page in `#main-content`), or any page with a `<main>`,
  * `<article>` or body. Confluence pages carry no language: it is guessed from the text, and said.
  */
-export function readHtmlPage(text: string, ctx: ReadContext): ArticleDraft {
+export async function readHtmlPage(text: string, ctx: ReadContext): Promise<ArticleDraft> {
   const { file, html } = ctx;
   if (!html) throw new KnowledgeError(file, 1, 'HTML pages need a DOM to be read in (a browser window or jsdom)');
-  const doc = html.parse(text);
-  const confluence = doc.querySelector('#main-content');
-  const heading = doc.querySelector('#title-text')?.textContent ?? doc.querySelector('title')?.textContent ?? doc.querySelector('h1')?.textContent ?? '';
-  const spaced = heading.replace(/\s+/g, ' ').trim();
-  const title = confluence ? spaced.replace(/^[^:]{1,100} : /, '') : spaced;
-  const main = confluence ?? doc.querySelector('main') ?? doc.querySelector('article') ?? doc.body;
-  if (!main) throw new KnowledgeError(file, 1, 'no page content: expected #main-content, <main>, <article> or <body>');
+  const page = await html.page(text);
+  const spaced = page.heading.replace(/\s+/g, ' ').trim();
+  const title = page.confluence ? spaced.replace(/^[^:]{1,100} : /, '') : spaced;
+  if (page.main === null) throw new KnowledgeError(file, 1, 'no page content: expected #main-content, <main>, <article> or <body>');
   const id = pageId(file);
-  const declared = primaryLocale(doc.documentElement.getAttribute('lang'));
-  return htmlDraft(ctx, { line: 1 }, { id, title: title || undefined, locale: declared }, main.innerHTML, declared ? undefined : guessLocale(ctx));
+  const declared = primaryLocale(page.lang);
+  return htmlDraft(ctx, { line: 1 }, { id, title: title || undefined, locale: declared }, page.main, declared ? undefined : guessLocale(ctx));
 }

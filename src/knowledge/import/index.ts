@@ -2,11 +2,11 @@ import { unzipSync } from 'fflate';
 import type { Article } from '../../model/article';
 import { type ArticleDraft, draftId, toArticle } from '../draft';
 import { KnowledgeError } from '../errors';
-import type { HtmlCleaner } from '../html';
 import { looksLikeJsonl, readJsonl } from '../jsonl';
 import { readMarkdown, renderMarkdown } from '../markdown';
 import { repairText } from '../repair';
 import { isOverviewPage, readHtmlPage } from './confluence';
+import type { ImportDom } from './dom';
 import { looksLikeCsv, readCsv } from './csv';
 import { decodeText } from './decode';
 import { idOf } from './fields';
@@ -58,18 +58,23 @@ const MAY_HOLD_HTML = /<|\\u003c/i;
 // HTML bodies sanitised between two yields to the event loop: a page stays responsive while a large export
 // is imported, and DOM objects that only weak references hold (jsdom's node iterators) are collected, which
 // they are not within one long synchronous run.
-const SANITISED_PER_TURN = 50;
+const SANITISED_PER_TURN = 20;
 const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function sanitise(html: HtmlCleaner, ctx: ReadContext): Promise<void> {
-  for (const [i, job] of ctx.jobs.entries()) {
-    const cleaned = html.clean(job.html);
-    job.draft.body = cleaned.text;
-    job.draft.html = cleaned.html;
-    const id = idOf(job.draft.fields);
-    for (const message of cleaned.fixes) ctx.notices.push({ file: ctx.file, line: job.draft.line, id, kind: 'fixed', message });
-    job.then?.(job.draft);
-    if (i % SANITISED_PER_TURN === SANITISED_PER_TURN - 1) await nextTurn();
+async function sanitise(html: ImportDom, ctx: ReadContext): Promise<void> {
+  for (let start = 0; start < ctx.jobs.length; start += SANITISED_PER_TURN) {
+    const batch = ctx.jobs.slice(start, start + SANITISED_PER_TURN);
+    const cleaned = await html.clean(batch.map((job) => job.html));
+    for (const [i, job] of batch.entries()) {
+      const clean = cleaned[i];
+      if (!clean) throw new KnowledgeError(ctx.file, job.draft.line, 'the HTML was not sanitised', idOf(job.draft.fields));
+      job.draft.body = clean.text;
+      job.draft.html = clean.html;
+      const id = idOf(job.draft.fields);
+      for (const message of clean.fixes) ctx.notices.push({ file: ctx.file, line: job.draft.line, id, kind: 'fixed', message });
+      job.then?.(job.draft);
+    }
+    await nextTurn();
   }
 }
 
@@ -85,7 +90,7 @@ async function readText(file: string, raw: string, options: ImportOptions, notic
     if (format === 'markdown') drafts = [readMarkdown(raw, file)];
     else if (format === 'jsonl') drafts = readJsonl(text, file).flatMap((draft) => itemDraft(ctx, { line: draft.line }, draft.fields) ?? []);
     else if (format === 'csv') drafts = readCsv(text, ctx);
-    else if (format === 'html') drafts = [readHtmlPage(text, ctx)];
+    else if (format === 'html') drafts = [await readHtmlPage(text, ctx)];
     else ({ drafts, format } = readJson(text, ctx));
     if (html) await sanitise(html, ctx);
     // A large export's text is not kept once read: lint needs a Markdown file's only.

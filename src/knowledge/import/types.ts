@@ -1,6 +1,6 @@
 import type { ArticleDraft } from '../draft';
 import type { KnowledgeError } from '../errors';
-import type { HtmlCleaner } from '../html';
+import type { ImportDom } from './dom';
 
 /** The formats a knowledge base is read from, recognised by content. */
 export type KnowledgeFormat = 'markdown' | 'jsonl' | 'json' | 'csv' | 'zendesk' | 'freshdesk' | 'html';
@@ -36,10 +36,10 @@ export type FieldMap = Partial<Record<ArticleField, string>>;
 export interface ImportOptions {
   map?: FieldMap;
   /**
-   * Sanitises HTML: the page's window in the extension, jsdom's in Node. Asked for only when a file carries
-   * HTML, so that plain knowledge bases never load a DOM.
+   * Sanitises HTML and takes HTML pages apart: jsdom in Node, the page's DOM in the extension (dom.ts). Asked
+   * for only when a file carries HTML, so that plain knowledge bases never load a DOM.
    */
-  html?: () => HtmlCleaner | Promise<HtmlCleaner>;
+  html?: () => ImportDom | Promise<ImportDom>;
 }
 
 /** An HTML body to sanitise once the file is read, and what to do with the draft after. */
@@ -53,7 +53,7 @@ export interface HtmlJob {
 export interface ReadContext {
   file: string;
   map: FieldMap;
-  html: HtmlCleaner | undefined;
+  html: ImportDom | undefined;
   notices: ImportNotice[];
   /** HTML bodies, sanitised after reading in a loop that yields (import/index.ts), not one by one as read. */
   jobs: HtmlJob[];

@@ -1,7 +1,7 @@
 import type { Article } from '../../model/article';
 import { KnowledgeError } from '../errors';
-import type { HtmlCleaner } from '../html';
-import { readSource, toArticlesInTurns } from '../import';
+import type { ImportDom } from '../import/dom';
+import { isKnowledgePath, readSource, toArticlesInTurns } from '../import';
 import type { FieldMap, ImportNotice, KnowledgeFile } from '../import/types';
 import { lintKnowledge } from '../lint';
 import { MAX_NOTICES, type Source, type SourceKind, type SourceNotice, summarise } from './model';
@@ -25,7 +25,7 @@ export interface ImportFilesOptions {
   /** The source's name: a file's name, a folder's, or the URL. */
   name: string;
   map?: FieldMap;
-  html: () => HtmlCleaner | Promise<HtmlCleaner>;
+  html: () => ImportDom | Promise<ImportDom>;
   onStep?: (step: ImportStep) => void;
   now?: Date;
 }
@@ -51,8 +51,10 @@ function toNotices(notices: readonly ImportNotice[], lint: ReturnType<typeof lin
 export async function importFiles(files: readonly InputFile[], options: ImportFilesOptions): Promise<ImportedSource> {
   const now = options.now ?? new Date();
   const read: KnowledgeFile[] = [];
-  for (const [i, file] of files.entries()) {
-    options.onStep?.({ step: 'reading', file: file.name, done: i, total: files.length });
+  // A folder is read as the CLI reads one: its articles and exports, not its README, styles or attachments.
+  const wanted = files.length === 1 ? files : files.filter((file) => isKnowledgePath(file.name));
+  for (const [i, file] of wanted.entries()) {
+    options.onStep?.({ step: 'reading', file: file.name, done: i, total: wanted.length });
     read.push(...(await readSource(file.name, file.bytes, { map: options.map, html: options.html })));
   }
   const lint = lintKnowledge(read, now);

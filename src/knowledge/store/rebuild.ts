@@ -41,13 +41,17 @@ export async function rebuild(request: RebuildRequest, ctx: RebuildContext): Pro
   const { db } = ctx;
   const previous = await readCompiled(db);
   let sources = await readSources(db);
+  let put: { source: Source; articles?: Article[] } | undefined;
   if (request.type === 'put') {
-    const known = sources.some((source) => source.id === request.source.id);
-    sources = known ? sources.map((source) => (source.id === request.source.id ? request.source : source)) : [...sources, request.source];
+    const known = sources.find((source) => source.id === request.source.id);
+    // A source imported again keeps its place in the merge order.
+    const changed = known ? { ...request.source, addedAt: known.addedAt } : request.source;
+    sources = known ? sources.map((source) => (source === known ? changed : source)) : [...sources, changed];
     if (!request.articles) {
-      await commit(db, { put: { source: request.source } });
+      await commit(db, { put: { source: changed } });
       return undefined;
     }
+    put = { source: changed, articles: request.articles };
   } else if (request.type === 'remove') {
     sources = sources.filter((source) => source.id !== request.id);
   }
@@ -55,7 +59,6 @@ export async function rebuild(request: RebuildRequest, ctx: RebuildContext): Pro
   // A knowledge source URL never fetched yet has no articles to merge.
   const merged = sources.filter((source) => source.count > 0);
   const order = [...(withBundled ? [BUNDLED] : []), ...merged.map((source) => source.id)];
-  const put = request.type === 'put' ? { source: request.source, articles: request.articles } : undefined;
   const remove = request.type === 'remove' ? request.id : undefined;
 
   if (withBundled && merged.length === 0) {

@@ -1,11 +1,9 @@
-import { createHtmlCleaner } from '../html';
-import { runRebuild } from './client';
+import { syncKnowledge } from './client';
 import { openKnowledgeDb, readSources } from './db';
-import { syncSource } from './sync';
 
 /**
- * Syncs the given knowledge source URLs one after the other, in a context with a DOM (the offscreen document,
- * Firefox's background page). Returns whether any changed the knowledge base.
+ * Syncs the given knowledge source URLs one after the other, from a context with a DOM (the offscreen document,
+ * Firefox's background page), which the background then announces. Returns whether any changed the knowledge base.
  */
 export async function syncSources(ids: readonly string[]): Promise<boolean> {
   const db = await openKnowledgeDb();
@@ -15,10 +13,7 @@ export async function syncSources(ids: readonly string[]): Promise<boolean> {
   } finally {
     db.close();
   }
-  let changed = false;
-  for (const source of sources) {
-    const outcome = await syncSource(source, { fetch: (...args) => fetch(...args), html: () => createHtmlCleaner(window), rebuild: (request) => runRebuild(request) });
-    changed ||= outcome.kind === 'updated';
-  }
-  return changed;
+  if (sources.length === 0) return false;
+  const outcomes = await syncKnowledge(sources, undefined, false);
+  return outcomes.some((outcome) => outcome.kind === 'updated');
 }

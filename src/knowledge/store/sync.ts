@@ -1,4 +1,4 @@
-import type { HtmlCleaner } from '../html';
+import type { ImportDom } from '../import/dom';
 import { importFiles } from './import';
 import type { Source, SyncState } from './model';
 import type { RebuildRequest } from './rebuild';
@@ -15,7 +15,7 @@ export const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
 
 export interface SyncDeps {
   fetch: typeof fetch;
-  html: () => HtmlCleaner | Promise<HtmlCleaner>;
+  html: () => ImportDom | Promise<ImportDom>;
   /** Writes the change: a worker rebuild (client.ts). */
   rebuild: (request: RebuildRequest) => Promise<number | undefined>;
   now?: Date;

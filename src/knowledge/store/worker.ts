@@ -1,15 +1,17 @@
 import * as z from 'zod/mini';
 import { Article } from '../../model/article';
 import { openKnowledgeDb } from './db';
-import { withRebuildLock } from './lock';
-import { rebuild, RebuildRequest, type RebuildEvent } from './rebuild';
+import { remoteDom } from './dom-bridge';
+import { runJob } from './jobs';
+import { WorkerRequest, type WorkerEvent } from './protocol';
 
 /**
- * The rebuild worker: one change to the device's knowledge a run (rebuild.ts), its progress and outcome
- * posted back, one at a time across the extension (withRebuildLock).
+ * The knowledge worker: one job a run (jobs.ts), its progress and outcome posted back; what needs a DOM is
+ * asked of the page that started it (dom-bridge.ts).
  */
 
-const post = (event: RebuildEvent) => postMessage(event);
+const post = (event: WorkerEvent) => postMessage(event);
+const bridge = remoteDom(post);
 
 async function bundled(): Promise<Article[]> {
   const response = await fetch(new URL('/kb/articles.json', location.origin));
@@ -17,22 +19,18 @@ async function bundled(): Promise<Article[]> {
   return z.array(Article).parse(await response.json());
 }
 
+let started = false;
+
 addEventListener('message', (event: MessageEvent<unknown>) => {
-  const request = RebuildRequest.safeParse(event.data);
-  if (!request.success) {
-    post({ type: 'failed', message: 'not a knowledge change this worker knows' });
+  if (bridge.answer(event.data)) return;
+  const request = WorkerRequest.safeParse(event.data);
+  if (started || !request.success) {
+    post({ type: 'failed', message: 'not a knowledge job this worker knows' });
     return;
   }
-  void withRebuildLock(async () => {
-    let db;
-    try {
-      db = await openKnowledgeDb();
-      const count = await rebuild(request.data, { db, bundled, progress: (phase, done, total) => post({ type: 'progress', phase, done, total }) });
-      post({ type: 'done', count });
-    } catch (error) {
-      post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-    } finally {
-      db?.close();
-    }
-  });
+  started = true;
+  runJob(request.data, { openDb: openKnowledgeDb, bundled, dom: () => bridge.dom, fetch: (...args) => fetch(...args), progress: (progress) => post({ type: 'progress', progress }) }).then(
+    (result) => post({ type: 'done', result }),
+    (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
 });
