@@ -2,7 +2,7 @@ import type { Article } from '../model/article';
 import { type KnowledgeIndex, loadIndex } from '../search/engine';
 import { readBundledArticles, readBundledAsset } from './bundled';
 import { restoreLearning } from './learning';
-import { BUNDLED, mergeSources, parseSourceArticles } from './store/model';
+import { BUNDLED, mergeSources, parseArticleLines } from './store/model';
 import { receiveKnowledge } from './store/serve';
 
 /** The searchable knowledge base, the same for the sidebar and the toolbar popup's quick lookup. */
@@ -15,6 +15,20 @@ export interface LoadedSearch {
   deviceFailure?: string;
 }
 
+/**
+ * A turn of the event loop through a message, not a timer: browsers throttle chained timers in hidden tabs (to
+ * one a minute after a while), and a sidebar in a background tab reloads its knowledge too.
+ */
+const nextTurn = () =>
+  new Promise<void>((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+
 interface Loaded {
   articles: Article[];
   indexJson: string;
@@ -26,10 +40,11 @@ async function deviceKnowledge(): Promise<Loaded | null> {
   if (!received) return null;
   const lists: Article[][] = [];
   for (const [part, id] of received.order.entries()) {
-    const json = received.articles.get(part);
+    const text = received.articles.get(part);
     if (id === BUNDLED) lists.push(await readBundledArticles());
-    else if (json === undefined) throw new Error(`the articles of ${id} did not arrive`);
-    else lists.push(parseSourceArticles(json));
+    else if (text === undefined) throw new Error(`the articles of ${id} did not arrive`);
+    // A slice at a time: the frame, and the extension's other pages in its process, get a turn in between.
+    else lists.push(await parseArticleLines(text, nextTurn));
   }
   return { articles: mergeSources(lists), indexJson: received.index };
 }

@@ -17,17 +17,8 @@ import { answerDom } from '../../src/knowledge/store/dom-bridge';
 import type { ImportRequest, WorkerEvent } from '../../src/knowledge/store/protocol';
 import { benchCorpus, prng } from './corpus';
 import { zendeskArticle } from './import';
+import { probeEventLoop, type Stretches } from './probe';
 import type { JobFigures } from './store-job';
-
-export interface Stretches {
-  /** The longest time the event loop went without a turn, and what the page was doing when it ended. */
-  longestMs: number;
-  longestDuring: string;
-  /** Stretches over 50 ms (a long task in a browser) and their time together. */
-  over50: number;
-  over50Ms: number;
-  turns: number;
-}
 
 export interface StoreFigures extends JobFigures {
   articles: number;
@@ -38,43 +29,6 @@ export interface StoreFigures extends JobFigures {
   domMs: number;
   domAsks: number;
   peakMb: number;
-}
-
-/**
- * A probe that turns with the event loop (setImmediate runs once a turn) and keeps the longest gap between two
- * turns: the longest synchronous stretch of whatever ran in between, microtasks included, as a browser's task.
- */
-function probeEventLoop(during: () => string): { stop: () => Stretches } {
-  const figures: Stretches = { longestMs: 0, longestDuring: '', over50: 0, over50Ms: 0, turns: 0 };
-  let last = performance.now();
-  let stopped = false;
-  const turn = () => {
-    const now = performance.now();
-    const ms = now - last;
-    figures.turns++;
-    if (ms > figures.longestMs) {
-      figures.longestMs = ms;
-      figures.longestDuring = during();
-    }
-    if (ms > 50) {
-      figures.over50++;
-      figures.over50Ms += ms;
-    }
-    last = now;
-  };
-  const tick = () => {
-    if (stopped) return;
-    turn();
-    setImmediate(tick);
-  };
-  setImmediate(tick);
-  return {
-    stop() {
-      stopped = true;
-      turn();
-      return figures;
-    },
-  };
 }
 
 const size = Number(process.argv[2]);

@@ -7,7 +7,7 @@ import { createHtmlCleaner } from '../../src/knowledge/html';
 import { localDom } from '../../src/knowledge/import/dom';
 import { type Db, openKnowledgeDb, readCompiled, readSourceArticles, readSources } from '../../src/knowledge/store/db';
 import { importFiles, type InputFile } from '../../src/knowledge/store/import';
-import { BUNDLED, mergeSources, staleCount, summarise } from '../../src/knowledge/store/model';
+import { articleLines, BUNDLED, mergeSources, parseArticleLines, staleCount, summarise } from '../../src/knowledge/store/model';
 import { rebuild, type RebuildRequest } from '../../src/knowledge/store/rebuild';
 import type { Article } from '../../src/model/article';
 import { loadIndex, searchText } from '../../src/search/engine';
@@ -63,6 +63,22 @@ describe('merging sources', () => {
     expect(summary.locales).toEqual({ ar: 2, unknown: 1, he: 1 });
     expect(staleCount(summary, '2026-12-02')).toBe(2);
     expect(staleCount(summary, '2027-03-01')).toBe(3);
+  });
+});
+
+describe('stored articles', () => {
+  it('are a JSON object a line, read back a thousand a turn, line breaks in the text kept', async () => {
+    const many = Array.from({ length: 2_500 }, (_, i) => article(`a${i}`, `Title ${i}`, { body: `Line one\nLine two ${i}`, html: '<p>x</p>\n<p>y</p>' }));
+    const text = articleLines(many);
+    expect(text.split('\n')).toHaveLength(2_500);
+    let turns = 0;
+    expect(await parseArticleLines(text, async () => void turns++)).toEqual(many);
+    expect(turns).toBe(2);
+  });
+
+  it('name the line that is not an article', async () => {
+    const text = `${articleLines([article('a', 'A')])}\n{"id": "b"}`;
+    await expect(parseArticleLines(text)).rejects.toThrow(/stored article 2 is not an article/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Article } from '../../model/article';
-import { Compiled, parseSourceArticles, Source } from './model';
+import { articleLines, Compiled, parseArticleLines, Source } from './model';
 
 /**
  * The device's knowledge in IndexedDB, which holds a 100,000-article knowledge base where storage.local's quota
@@ -17,8 +17,8 @@ const CURRENT = 'current';
 
 interface KnowledgeDb extends DBSchema {
   sources: { key: string; value: Source };
-  /** A source's articles as JSON text: the background hands it to the sidebars as it is, without parsing it. */
-  articles: { key: string; value: { id: string; json: string } };
+  /** A source's articles, a JSON object a line (model.ts): the background hands them to the sidebars as they are, unparsed. */
+  articles: { key: string; value: { id: string; lines: string } };
   compiled: { key: string; value: Compiled & { id: string } };
 }
 
@@ -43,15 +43,15 @@ export async function readSources(db: Db): Promise<Source[]> {
   return sources.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
 }
 
-/** A source's articles as stored (JSON text), unparsed. */
-export async function readSourceJson(db: Db, id: string): Promise<string> {
+/** A source's articles as stored, unparsed. */
+export async function readSourceText(db: Db, id: string): Promise<string> {
   const record = await db.get('articles', id);
-  if (typeof record?.json !== 'string') throw new Error(`the articles of ${id} are missing from the browser's storage`);
-  return record.json;
+  if (typeof record?.lines !== 'string') throw new Error(`the articles of ${id} are missing from the browser's storage`);
+  return record.lines;
 }
 
 export async function readSourceArticles(db: Db, id: string): Promise<Article[]> {
-  return parseSourceArticles(await readSourceJson(db, id));
+  return parseArticleLines(await readSourceText(db, id));
 }
 
 /** The merged index, or null when there is none (the bundled knowledge base alone) or it cannot be read. */
@@ -73,7 +73,7 @@ export async function commit(db: Db, change: Commit): Promise<void> {
   const writes: Promise<unknown>[] = [];
   if (change.put) {
     writes.push(tx.objectStore('sources').put(change.put.source));
-    if (change.put.articles) writes.push(tx.objectStore('articles').put({ id: change.put.source.id, json: JSON.stringify(change.put.articles) }));
+    if (change.put.articles) writes.push(tx.objectStore('articles').put({ id: change.put.source.id, lines: articleLines(change.put.articles) }));
   }
   if (change.remove !== undefined) {
     writes.push(tx.objectStore('sources').delete(change.remove), tx.objectStore('articles').delete(change.remove));

@@ -67,11 +67,31 @@ export const Compiled = z.object({
 });
 export type Compiled = z.infer<typeof Compiled>;
 
-const SourceArticles = z.array(Article);
+/**
+ * A source's articles as stored and sent to the sidebars: one JSON object a line (JSON escapes the line breaks
+ * inside strings), so that a sidebar can read 100,000 of them a slice at a time (`parseArticleLines`).
+ */
+export function articleLines(articles: readonly Article[]): string {
+  return articles.map((article) => JSON.stringify(article)).join('\n');
+}
 
-/** Validates a source's stored articles (JSON text). */
-export function parseSourceArticles(json: string): Article[] {
-  return SourceArticles.parse(JSON.parse(json));
+// Articles parsed and validated between two yields to the event loop when a sidebar loads.
+const LINES_PER_TURN = 1_000;
+
+/** Validates a source's stored articles, awaiting `turn` after every thousand when it is given. */
+export async function parseArticleLines(text: string, turn?: () => Promise<unknown>): Promise<Article[]> {
+  const articles: Article[] = [];
+  let start = 0;
+  for (let line = 1; start < text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const json = text.slice(start, end === -1 ? text.length : end);
+    start = end === -1 ? text.length : end + 1;
+    const parsed = Article.safeParse(JSON.parse(json));
+    if (!parsed.success) throw new Error(`stored article ${line} is not an article: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    articles.push(parsed.data);
+    if (turn && line % LINES_PER_TURN === 0) await turn();
+  }
+  return articles;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { openKnowledgeDb, readCompiled, readSourceJson } from './db';
+import { openKnowledgeDb, readCompiled, readSourceText } from './db';
 import { BUNDLED } from './model';
 
 /**
@@ -42,7 +42,7 @@ async function serve(port: Browser.runtime.Port): Promise<void> {
     }
     port.postMessage({ type: 'begin', order: compiled.order } satisfies Served);
     sendText(port, -1, compiled.index);
-    for (const [part, id] of compiled.order.entries()) if (id !== BUNDLED) sendText(port, part, await readSourceJson(db, id));
+    for (const [part, id] of compiled.order.entries()) if (id !== BUNDLED) sendText(port, part, await readSourceText(db, id));
     port.postMessage({ type: 'end' } satisfies Served);
   } catch (error) {
     port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies Served);
