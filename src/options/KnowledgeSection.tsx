@@ -11,6 +11,7 @@ import { sourceId } from '../knowledge/store/import';
 import { setKnowledgeHost } from '../knowledge/store/hosts';
 import { type Source, type SourceNotice, staleCount } from '../knowledge/store/model';
 import { bundledEnabled } from '../knowledge/store/rebuild';
+import { whileKnowledgeChanges } from '../knowledge/store/version';
 import { originPattern } from '../knowledge/store/source-url';
 import { LIMITS } from '../model/limits';
 import { droppedFiles, type PickedFile, pickedFiles, readFiles, sourceName } from './files';
@@ -163,7 +164,8 @@ export function KnowledgeSection() {
     setBusy({ label: t('knowledgeStepStarting'), done: 0, total: 0 });
     let outcome: { ok: boolean; text: string };
     try {
-      outcome = { ok: true, text: await work() };
+      // Open sidebars say their answers are about to change until the work ends.
+      outcome = { ok: true, text: await whileKnowledgeChanges(work) };
     } catch (error) {
       // A KnowledgeError's message starts with the file and line at fault.
       outcome = { ok: false, text: t('knowledgeFailed', describeError(error)) };

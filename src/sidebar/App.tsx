@@ -29,6 +29,8 @@ import { useUsage } from './usage';
 export interface AppProps {
   page: PageState;
   knowledge: Knowledge | null;
+  /** An import or a sync is changing the knowledge base: the answers shown are from the one before it. */
+  updating?: boolean;
   /** Why the knowledge base or the page connection could not be loaded. */
   failure: string | null;
   connection: Connection | null;
@@ -56,7 +58,7 @@ function withLanguage(ticket: Ticket): Ticket {
 }
 
 export function App(props: AppProps) {
-  const { page, knowledge, failure, connection, layout, onLayout, command = null } = props;
+  const { page, knowledge, updating = false, failure, connection, layout, onLayout, command = null } = props;
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState<string | null>(null);
   const [consulted, setConsulted] = useState<{ ticketId: string; ids: string[] }>({ ticketId: '', ids: [] });
@@ -324,6 +326,11 @@ export function App(props: AppProps) {
       {notice && (
         <p class="notice" role="status">
           {notice}
+        </p>
+      )}
+      {updating && (
+        <p class="muted" role="status" data-testid="aa-knowledge-updating">
+          {t('noticeKnowledgeUpdating')}
         </p>
       )}
       {knowledge?.deviceFailure !== undefined && (

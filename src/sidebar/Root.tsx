@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/messages';
-import { onKnowledgeChanged } from '../knowledge/store/version';
+import { onKnowledgeChanged, onKnowledgeUpdating } from '../knowledge/store/version';
 import { DEFAULT_LAYOUT, type Layout } from '../model/messages';
 import type { PageState } from '../model/ticket';
 import { App, type CommandRequest, ErrorBoundary } from './App';
@@ -20,6 +20,7 @@ export function Root() {
   const [connection, setConnection] = useState<Connection | null>(null);
   const [layout, setLayout] = useState<Layout>(DEFAULT_LAYOUT);
   const [command, setCommand] = useState<CommandRequest | null>(null);
+  const [updating, setUpdating] = useState(false);
 
   useEffect(() => {
     // Loaded again when the knowledge base changes (an import or a sync in another page): the answers
@@ -28,6 +29,7 @@ export function Root() {
       loadKnowledge().then(setKnowledge, (error: unknown) => setFailure(t('failureKnowledge', describe(error))));
     void load();
     const stopListening = onKnowledgeChanged(() => void load());
+    const stopWatching = onKnowledgeUpdating(setUpdating);
     let open: Connection | null = null;
     connectToPage({
       onPage: setPage,
@@ -45,6 +47,7 @@ export function Root() {
     return () => {
       open?.close();
       stopListening();
+      stopWatching();
     };
   }, []);
 
@@ -56,7 +59,7 @@ export function Root() {
   const resetKey = page.state === 'ready' ? `ticket:${page.ticket.id}` : page.state;
   return (
     <ErrorBoundary resetKey={resetKey} page={page}>
-      <App page={page} knowledge={knowledge} failure={failure} connection={connection} layout={layout} onLayout={onLayout} command={command} />
+      <App page={page} knowledge={knowledge} updating={updating} failure={failure} connection={connection} layout={layout} onLayout={onLayout} command={command} />
     </ErrorBoundary>
   );
 }

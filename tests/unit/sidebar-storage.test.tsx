@@ -33,8 +33,8 @@ afterEach(() => {
   fakeBrowser.reset();
 });
 
-const show = (knowledge: Knowledge) =>
-  act(() => render(<App page={page} knowledge={knowledge} failure={null} connection={null} layout={DEFAULT_LAYOUT} onLayout={() => undefined} />, host));
+const show = (knowledge: Knowledge, updating = false) =>
+  act(() => render(<App page={page} knowledge={knowledge} updating={updating} failure={null} connection={null} layout={DEFAULT_LAYOUT} onLayout={() => undefined} />, host));
 const notice = () => host.querySelector('[data-testid="aa-storage-notice"]');
 /** Uses the first answer, and lets the storage calls it starts settle. */
 const useAnswer = () =>
@@ -61,5 +61,15 @@ describe('the sidebar when the browser storage fails', () => {
     get.mockRestore();
     await useAnswer();
     expect(notice()).toBeNull();
+  });
+});
+
+describe('the sidebar while the knowledge base changes', () => {
+  it('says its answers come from the current knowledge base until the change is in, and keeps showing them', async () => {
+    await show(knowledgeWith(), true);
+    expect(host.querySelector('[data-testid="aa-knowledge-updating"]')?.textContent).toMatch(/Updating the knowledge base/);
+    expect(host.querySelectorAll('[data-testid="aa-suggestion"]').length).toBeGreaterThan(0);
+    await show(knowledgeWith());
+    expect(host.querySelector('[data-testid="aa-knowledge-updating"]')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { commit, openKnowledgeDb, readSources } from './db';
 import { withRebuildLock } from './lock';
 import type { Source } from './model';
 import { isDue, originPattern } from './source-url';
-import { announceKnowledgeChange } from './version';
+import { announceKnowledgeChange, whileKnowledgeChanges } from './version';
 
 /**
  * The background's schedule for knowledge source URLs: an alarm every hour looks for sources whose interval
@@ -58,7 +58,10 @@ let running: Promise<void> | undefined;
 
 async function runDue(syncHere: ((ids: string[]) => Promise<boolean>) | undefined, all: boolean): Promise<void> {
   const ids = await grantedDue(new Date(), all);
-  if (ids.length === 0) return;
+  if (ids.length > 0) await whileKnowledgeChanges(() => sync(ids, syncHere));
+}
+
+async function sync(ids: string[], syncHere: ((ids: string[]) => Promise<boolean>) | undefined): Promise<void> {
   if (syncHere) {
     if (await syncHere(ids)) await announceKnowledgeChange();
     return;
