@@ -70,4 +70,13 @@ describe('importing knowledge on the options page', () => {
     await expect.poll(() => lookup('download past invoices as PDF'), { timeout: 15_000 }).not.toContainEqual('Download past invoices as PDF');
     expect(harness.foreignRequests()).toEqual([]);
   });
+
+  it('imports a Confluence space as a folder, its pages taken apart by the options page for the worker', async () => {
+    await options.bringToFront();
+    await options.locator('[data-testid="options-knowledge-folder"]').setInputFiles(join(FIXTURES, 'confluence/space'));
+    await expect.poll(() => result().getAttribute('data-ok'), { timeout: 60_000 }).toBe('true');
+    expect(await result().textContent()).toMatch(/3 articles/);
+    await expect.poll(() => lookup('laptop setup'), { timeout: 15_000 }).toContainEqual('Laptop setup');
+    await expect.poll(() => lookup('הגדרת מדפסת')).toContainEqual('הגדרת מדפסת משרדית');
+  });
 });
