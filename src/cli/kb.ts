@@ -7,6 +7,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ run: Command }>>> = {
   eval: () => import('./eval'),
   lint: () => import('./lint'),
   escalate: () => import('./escalate'),
+  build: () => import('./build'),
 };
 
 const HELP = [
@@ -18,6 +19,7 @@ const HELP = [
   '  escalate --rules <file> --ticket <ticket.json> [--json]     escalation guidance and note',
   '  escalate --eval <tickets.jsonl> [--ignore-field priority] [--json]   precision and recall of "escalate"',
   '  lint     --kb <path> [--json]                               problems in a knowledge base',
+  '  build    --kb <path> --out <file.json> [--json]              articles and their index, to host as a knowledge source URL',
   '',
   'A knowledge base is a folder or a file, recognised by its content: Markdown articles with front matter,',
   'JSONL or JSON articles, CSV (columns title, body, tags, locale, ...), a Zendesk Help Center or Freshdesk',

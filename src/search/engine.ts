@@ -98,15 +98,22 @@ function parseSerialized(json: string): Serialized | undefined {
   }
 }
 
+const holds = (serialized: Serialized, articles: readonly Article[]) =>
+  serialized.ids.length === articles.length && articles.every((article, i) => serialized.ids[i] === article.id);
+
+/** Whether a serialised index is of this version and holds exactly these articles, in order: what loadIndex loads as it is. */
+export function indexFits(json: string, articles: readonly Article[]): boolean {
+  const serialized = parseSerialized(json);
+  return serialized !== undefined && holds(serialized, articles);
+}
+
 /**
  * Loads a serialised index for these articles. An index from another version, a damaged one, or one that
  * does not hold exactly these articles (in order) is rebuilt from the articles, which are the source of truth.
  */
 export function loadIndex(json: string, articles: readonly Article[]): KnowledgeIndex {
   const serialized = parseSerialized(json);
-  if (!serialized || serialized.ids.length !== articles.length || !articles.every((article, i) => serialized.ids[i] === article.id)) {
-    return buildIndex(articles);
-  }
+  if (!serialized || !holds(serialized, articles)) return buildIndex(articles);
   const postings = deserializePostings(serialized);
   return postings ? indexOf(postings, articles) : buildIndex(articles);
 }

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run as build } from '../../src/cli/build';
 import { run as evaluate } from '../../src/cli/eval';
 import { crossValidationFolds } from '../../src/cli/folds';
 import { main } from '../../src/cli/kb';
@@ -119,6 +123,25 @@ describe('kb lint', () => {
     const { io, out } = capture();
     expect(await lint(['--kb', `${KB}/basic`, '--json'], io)).toBe(0);
     expect(lastJson(out)).toEqual({ articles: 6, problems: [], notices: [] });
+  });
+});
+
+describe('kb build', () => {
+  it('writes the articles and their index as one bundle, and says how many', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'deskmate-kb-')), 'bundle.json');
+    const { io, out: printed } = capture();
+    expect(await build(['--kb', `${KB}/basic`, '--out', out, '--json'], io)).toBe(0);
+    expect(lastJson(printed)).toEqual({ articles: 6, out, notices: [] });
+    const bundle = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+    expect(bundle).toMatchObject({ format: 'deskmate-knowledge', version: 1 });
+    expect(bundle.articles).toHaveLength(6);
+    expect(JSON.parse(bundle.index as string)).toMatchObject({ format: 'deskmate-index' });
+  });
+
+  it('asks for --out', async () => {
+    const { io, err } = capture();
+    expect(await build(['--kb', `${KB}/basic`], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/--out <path> is required/);
   });
 });
 

@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run as buildBundle } from '../../src/cli/build';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHtmlCleaner } from '../../src/knowledge/html';
 import { type ImportDom, localDom } from '../../src/knowledge/import/dom';
@@ -106,6 +109,28 @@ describe('the knowledge worker’s jobs', () => {
     const after = await openKnowledgeDb();
     expect(await readCompiled(after)).toEqual(before);
     after.close();
+  });
+
+  it('uses a knowledge bundle’s own index when it is the whole knowledge base, and indexes it with the rest otherwise', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'deskmate-bundle-')), 'team.json');
+    const said: string[] = [];
+    expect(await buildBundle(['--kb', 'tests/fixtures/import/zendesk/help-center.json', '--out', out], { out: (line) => said.push(line), err: (line) => said.push(line) })).toBe(0);
+    const bundle = JSON.parse(readFileSync(out, 'utf8')) as { format: string; index: string; articles: Article[] };
+    expect(bundle.format).toBe('deskmate-knowledge');
+
+    await job({ type: 'bundled', enabled: false });
+    const imported = await job({ type: 'import', kind: 'file', name: 'team.json', files: [{ name: 'team.json', bytes: new Uint8Array(readFileSync(out)) }] });
+    expect(imported.kind === 'imported' && imported.count).toBe(bundle.articles.length);
+    const db = await openKnowledgeDb();
+    expect((await readCompiled(db))?.index).toBe(bundle.index);
+    db.close();
+    expect(await found(bundle.articles[0]!.title)).toContain(bundle.articles[0]!.id);
+
+    await job({ type: 'bundled', enabled: true });
+    const merged = await openKnowledgeDb();
+    expect((await readCompiled(merged))?.index).not.toBe(bundle.index);
+    merged.close();
+    expect(await found('refund policy')).toContain('refunds');
   });
 
   it('fails with what went wrong on the page, and changes nothing', async () => {

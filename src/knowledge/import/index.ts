@@ -87,14 +87,15 @@ async function readText(file: string, raw: string, options: ImportOptions, notic
     const html = format !== 'markdown' && MAY_HOLD_HTML.test(text) ? await options.html?.() : undefined;
     const ctx: ReadContext = { file, map: options.map ?? {}, html, notices, jobs: [] };
     let drafts: ArticleDraft[];
+    let index: string | undefined;
     if (format === 'markdown') drafts = [readMarkdown(raw, file)];
     else if (format === 'jsonl') drafts = readJsonl(text, file).flatMap((draft) => itemDraft(ctx, { line: draft.line }, draft.fields) ?? []);
     else if (format === 'csv') drafts = readCsv(text, ctx);
     else if (format === 'html') drafts = [await readHtmlPage(text, ctx)];
-    else ({ drafts, format } = readJson(text, ctx));
+    else ({ drafts, format, index } = readJson(text, ctx));
     if (html) await sanitise(html, ctx);
     // A large export's text is not kept once read: lint needs a Markdown file's only.
-    return { file, raw: format === 'markdown' ? raw : '', format, drafts, notices };
+    return { file, raw: format === 'markdown' ? raw : '', format, drafts, notices, ...(index !== undefined && { index }) };
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
     return { file, raw: format === 'markdown' ? raw : '', format, drafts: [], notices, error };

@@ -132,7 +132,10 @@ function parseValue(text: string, value: Scan['values'][number], file: string): 
  * such pages one after the other, or nested in categories and folders. An article is any object with a
  * title (or the key mapped to `title`); it is read as Zendesk, Freshdesk or the project's own fields.
  */
-export function readJson(text: string, ctx: ReadContext): { drafts: ArticleDraft[]; format: KnowledgeFormat } {
+/** What `npm run kb -- build` writes: the articles and their index, which a knowledge source URL may serve. */
+export const BUNDLE_FORMAT = 'deskmate-knowledge';
+
+export function readJson(text: string, ctx: ReadContext): { drafts: ArticleDraft[]; format: KnowledgeFormat; index?: string } {
   const { values, lines, depths } = scan(text, ctx.file);
   const titleKey = ctx.map.title ?? 'title';
   const drafts: ArticleDraft[] = [];
@@ -167,9 +170,14 @@ export function readJson(text: string, ctx: ReadContext): { drafts: ArticleDraft
     }
     for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) visit(child, depth + 1, line, inArticle || article);
   };
-  for (const value of values) visit(parseValue(text, value, ctx.file), 0, value.line, false);
+  let index: string | undefined;
+  for (const value of values) {
+    const parsed = parseValue(text, value, ctx.file);
+    if (values.length === 1 && isItem(parsed) && parsed.format === BUNDLE_FORMAT && typeof parsed.index === 'string') index = parsed.index;
+    visit(parsed, 0, value.line, false);
+  }
   if (found === 0 && !listed) {
     throw new KnowledgeError(ctx.file, 1, `no articles found: expected an array of articles with a "${titleKey}", {"articles": [...]}, or a Zendesk or Freshdesk export`);
   }
-  return { drafts, format: format ?? 'json' };
+  return { drafts, format: format ?? 'json', ...(index !== undefined && { index }) };
 }

@@ -25,6 +25,8 @@ export interface KnowledgeFile {
   drafts: ArticleDraft[];
   notices: ImportNotice[];
   error?: KnowledgeError;
+  /** A knowledge bundle's prebuilt index (`npm run kb -- build`), serialised. */
+  index?: string;
 }
 
 /** The article fields a column or key can be mapped to. */

@@ -18,7 +18,7 @@ const CURRENT = 'current';
 interface KnowledgeDb extends DBSchema {
   sources: { key: string; value: Source };
   /** A source's articles, a JSON object a line (model.ts): the background hands them to the sidebars as they are, unparsed. */
-  articles: { key: string; value: { id: string; lines: string } };
+  articles: { key: string; value: { id: string; lines: string; index?: string } };
   compiled: { key: string; value: Compiled & { id: string } };
 }
 
@@ -50,6 +50,11 @@ export async function readSourceText(db: Db, id: string): Promise<string> {
   return record.lines;
 }
 
+/** The prebuilt index a source came with, if it did. */
+export async function readSourceIndex(db: Db, id: string): Promise<string | undefined> {
+  return (await db.get('articles', id))?.index;
+}
+
 export async function readSourceArticles(db: Db, id: string): Promise<Article[]> {
   return parseArticleLines(await readSourceText(db, id));
 }
@@ -62,7 +67,8 @@ export async function readCompiled(db: Db): Promise<Compiled | null> {
 
 /** What a rebuild writes, all at once. */
 export interface Commit {
-  put?: { source: Source; articles?: Article[] };
+  /** `index`: the source's own prebuilt index, when it came with one (a knowledge bundle). */
+  put?: { source: Source; articles?: Article[]; index?: string };
   remove?: string;
   /** The new merged index, null to fall back to the bundled knowledge base alone, undefined to keep it. */
   compiled?: Compiled | null;
@@ -73,7 +79,8 @@ export async function commit(db: Db, change: Commit): Promise<void> {
   const writes: Promise<unknown>[] = [];
   if (change.put) {
     writes.push(tx.objectStore('sources').put(change.put.source));
-    if (change.put.articles) writes.push(tx.objectStore('articles').put({ id: change.put.source.id, lines: articleLines(change.put.articles) }));
+    const { source, articles, index } = change.put;
+    if (articles) writes.push(tx.objectStore('articles').put({ id: source.id, lines: articleLines(articles), ...(index !== undefined && { index }) }));
   }
   if (change.remove !== undefined) {
     writes.push(tx.objectStore('sources').delete(change.remove), tx.objectStore('articles').delete(change.remove));

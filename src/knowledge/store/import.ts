@@ -33,6 +33,8 @@ export interface ImportFilesOptions {
 export interface ImportedSource {
   source: Source;
   articles: Article[];
+  /** The prebuilt index of a knowledge bundle (`npm run kb -- build`), read alone. */
+  index?: string;
 }
 
 /** The id a source has: importing a file of the same name again, or syncing the same URL, replaces it. */
@@ -72,5 +74,6 @@ export async function importFiles(files: readonly InputFile[], options: ImportFi
     notices: all.slice(0, MAX_NOTICES),
     noticeCount: all.length,
   };
-  return { source, articles };
+  const index = read.length === 1 ? read[0]?.index : undefined;
+  return { source, articles, ...(index !== undefined && { index }) };
 }

@@ -36,7 +36,7 @@ async function locked(request: Parameters<typeof rebuild>[0], ctx: JobContext): 
 
 export async function runJob(request: WorkerRequest, ctx: JobContext): Promise<JobResult> {
   if (request.type === 'import') {
-    const { source, articles } = await importFiles(request.files, {
+    const { source, articles, index } = await importFiles(request.files, {
       kind: request.kind,
       name: request.name,
       map: request.map,
@@ -44,7 +44,7 @@ export async function runJob(request: WorkerRequest, ctx: JobContext): Promise<J
       onStep: ctx.progress,
       now: ctx.now?.(),
     });
-    const count = await locked({ type: 'put', source, articles }, ctx);
+    const count = await locked({ type: 'put', source, articles, ...(index !== undefined && { index }) }, ctx);
     return { kind: 'imported', source, count: count ?? articles.length };
   }
   if (request.type === 'sync') {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Article } from '../../model/article';
-import { buildIndex, serializeIndex } from '../../search/engine';
-import { commit, type Db, readCompiled, readSourceArticles, readSources } from './db';
+import { buildIndex, indexFits, serializeIndex } from '../../search/engine';
+import { commit, type Db, readCompiled, readSourceArticles, readSourceIndex, readSources } from './db';
 import { BUNDLED, type Compiled, mergeSources, Source } from './model';
 
 /**
@@ -12,7 +12,7 @@ import { BUNDLED, type Compiled, mergeSources, Source } from './model';
 
 export const RebuildRequest = z.discriminatedUnion('type', [
   /** Adds or replaces a source; without articles only its description changes (a sync that found nothing new, or failed). */
-  z.object({ type: z.literal('put'), source: Source, articles: z.optional(z.array(Article)) }),
+  z.object({ type: z.literal('put'), source: Source, articles: z.optional(z.array(Article)), index: z.optional(z.string()) }),
   z.object({ type: z.literal('remove'), id: z.string() }),
   z.object({ type: z.literal('bundled'), enabled: z.boolean() }),
 ]);
@@ -36,12 +36,23 @@ export interface RebuildContext {
 /** Whether the bundled knowledge base is in the merge, as the last rebuild left it (on when there was none). */
 export const bundledEnabled = (compiled: Compiled | null) => compiled?.order.includes(BUNDLED) ?? true;
 
+/**
+ * A knowledge bundle's own index, when that source is the whole knowledge base (the bundled answers off) and
+ * the index holds exactly its articles: indexing 100,000 articles is then skipped.
+ */
+async function prebuilt(order: readonly string[], put: { source: Source; index?: string } | undefined, db: Db, articles: readonly Article[]): Promise<string | undefined> {
+  const [only, ...others] = order;
+  if (only === undefined || only === BUNDLED || others.length > 0) return undefined;
+  const index = put?.source.id === only ? put.index : await readSourceIndex(db, only);
+  return index !== undefined && indexFits(index, articles) ? index : undefined;
+}
+
 /** Applies the change and rebuilds; returns how many articles the knowledge base now has, undefined when they did not change. */
 export async function rebuild(request: RebuildRequest, ctx: RebuildContext): Promise<number | undefined> {
   const { db } = ctx;
   const previous = await readCompiled(db);
   let sources = await readSources(db);
-  let put: { source: Source; articles?: Article[] } | undefined;
+  let put: { source: Source; articles?: Article[]; index?: string } | undefined;
   if (request.type === 'put') {
     const known = sources.find((source) => source.id === request.source.id);
     // A source imported again keeps its place in the merge order.
@@ -51,7 +62,7 @@ export async function rebuild(request: RebuildRequest, ctx: RebuildContext): Pro
       await commit(db, { put: { source: changed } });
       return undefined;
     }
-    put = { source: changed, articles: request.articles };
+    put = { source: changed, articles: request.articles, ...(request.index !== undefined && { index: request.index }) };
   } else if (request.type === 'remove') {
     sources = sources.filter((source) => source.id !== request.id);
   }
@@ -74,7 +85,7 @@ export async function rebuild(request: RebuildRequest, ctx: RebuildContext): Pro
   }
   const articles = mergeSources(lists);
   ctx.progress('indexing', 0, articles.length);
-  const index = serializeIndex(buildIndex(articles, (done) => ctx.progress('indexing', done, articles.length)));
+  const index = (await prebuilt(order, put, db, articles)) ?? serializeIndex(buildIndex(articles, (done) => ctx.progress('indexing', done, articles.length)));
   ctx.progress('saving', articles.length, articles.length);
   const compiled: Compiled = { order, builtAt: (ctx.now ?? new Date()).toISOString(), count: articles.length, index };
   await commit(db, { put, remove, compiled });

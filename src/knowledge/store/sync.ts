@@ -53,7 +53,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncOu
     const validators = { etag: response.headers.get('etag') ?? undefined, lastModified: response.headers.get('last-modified') ?? undefined };
     const { error: _previous, ...rest } = sync;
     const updated: Source = { ...imported.source, addedAt: source.addedAt, sync: { ...rest, ...validators } };
-    const count = await deps.rebuild({ type: 'put', source: updated, articles: imported.articles });
+    const count = await deps.rebuild({ type: 'put', source: updated, articles: imported.articles, ...(imported.index !== undefined && { index: imported.index }) });
     return { kind: 'updated', count: count ?? imported.articles.length };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
