@@ -4,6 +4,7 @@ import { readBundledArticles, readBundledAsset } from './bundled';
 import { restoreLearning } from './learning';
 import { BUNDLED, mergeSources, parseArticleLines } from './store/model';
 import { receiveKnowledge } from './store/serve';
+import { nextTurn } from './turn';
 
 /** The searchable knowledge base, the same for the sidebar and the toolbar popup's quick lookup. */
 export interface LoadedSearch {
@@ -14,20 +15,6 @@ export interface LoadedSearch {
   /** The knowledge added on this device could not be read (why): the bundled knowledge base answers instead. */
   deviceFailure?: string;
 }
-
-/**
- * A turn of the event loop through a message, not a timer: browsers throttle chained timers in hidden tabs (to
- * one a minute after a while), and a sidebar in a background tab reloads its knowledge too.
- */
-const nextTurn = () =>
-  new Promise<void>((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
 
 interface Loaded {
   articles: Article[];

@@ -5,6 +5,7 @@ import { KnowledgeError } from '../errors';
 import { looksLikeJsonl, readJsonl } from '../jsonl';
 import { readMarkdown, renderMarkdown } from '../markdown';
 import { repairText } from '../repair';
+import { nextTurn } from '../turn';
 import { isOverviewPage, readHtmlPage } from './confluence';
 import type { ImportDom } from './dom';
 import { looksLikeCsv, readCsv } from './csv';
@@ -55,11 +56,10 @@ function detect(file: string, text: string): KnowledgeFormat | undefined {
 // Bodies may be HTML only where there is markup, or JSON's escaped form of it.
 const MAY_HOLD_HTML = /<|\\u003c/i;
 
-// HTML bodies sanitised between two yields to the event loop: a page stays responsive while a large export
-// is imported, and DOM objects that only weak references hold (jsdom's node iterators) are collected, which
-// they are not within one long synchronous run.
+// HTML bodies sanitised between two yields to the event loop: the page that sanitises for the import worker
+// answers a batch a task, and DOM objects that only weak references hold (jsdom's node iterators) are
+// collected, which they are not within one long synchronous run.
 const SANITISED_PER_TURN = 20;
-const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function sanitise(html: ImportDom, ctx: ReadContext): Promise<void> {
   for (let start = 0; start < ctx.jobs.length; start += SANITISED_PER_TURN) {

@@ -43,20 +43,25 @@ export async function readSources(db: Db): Promise<Source[]> {
   return sources.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
 }
 
-/** A source's articles as stored, unparsed. */
-export async function readSourceText(db: Db, id: string): Promise<string> {
+async function readRecord(db: Db, id: string): Promise<{ lines: string; index?: string }> {
   const record = await db.get('articles', id);
   if (typeof record?.lines !== 'string') throw new Error(`the articles of ${id} are missing from the browser's storage`);
-  return record.lines;
+  return record;
 }
 
-/** The prebuilt index a source came with, if it did. */
-export async function readSourceIndex(db: Db, id: string): Promise<string | undefined> {
-  return (await db.get('articles', id))?.index;
+/** A source's articles as stored, unparsed. */
+export async function readSourceText(db: Db, id: string): Promise<string> {
+  return (await readRecord(db, id)).lines;
+}
+
+/** A source's articles, and the prebuilt index it came with if it did (a knowledge bundle). */
+export async function readStoredSource(db: Db, id: string): Promise<{ articles: Article[]; index?: string }> {
+  const { lines, index } = await readRecord(db, id);
+  return { articles: await parseArticleLines(lines), ...(index !== undefined && { index }) };
 }
 
 export async function readSourceArticles(db: Db, id: string): Promise<Article[]> {
-  return parseArticleLines(await readSourceText(db, id));
+  return (await readStoredSource(db, id)).articles;
 }
 
 /** The merged index, or null when there is none (the bundled knowledge base alone) or it cannot be read. */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Article } from '../../model/article';
 import { buildIndex, indexFits, serializeIndex } from '../../search/engine';
-import { commit, type Db, readCompiled, readSourceArticles, readSourceIndex, readSources } from './db';
+import { commit, type Db, readCompiled, readSources, readStoredSource } from './db';
 import { BUNDLED, type Compiled, mergeSources, Source } from './model';
 
 /**
@@ -40,10 +40,9 @@ export const bundledEnabled = (compiled: Compiled | null) => compiled?.order.inc
  * A knowledge bundle's own index, when that source is the whole knowledge base (the bundled answers off) and
  * the index holds exactly its articles: indexing 100,000 articles is then skipped.
  */
-async function prebuilt(order: readonly string[], put: { source: Source; index?: string } | undefined, db: Db, articles: readonly Article[]): Promise<string | undefined> {
+function prebuilt(order: readonly string[], indexes: ReadonlyMap<string, string>, articles: readonly Article[]): string | undefined {
   const [only, ...others] = order;
-  if (only === undefined || only === BUNDLED || others.length > 0) return undefined;
-  const index = put?.source.id === only ? put.index : await readSourceIndex(db, only);
+  const index = only === undefined || others.length > 0 ? undefined : indexes.get(only);
   return index !== undefined && indexFits(index, articles) ? index : undefined;
 }
 
@@ -77,15 +76,21 @@ export async function rebuild(request: RebuildRequest, ctx: RebuildContext): Pro
     return (await ctx.bundled()).length;
   }
   const lists: Article[][] = [];
+  // The prebuilt indexes that came with the sources (knowledge bundles), read with their articles.
+  const indexes = new Map<string, string>();
   for (const [i, id] of order.entries()) {
     ctx.progress('reading', i, order.length);
-    if (id === BUNDLED) lists.push(await ctx.bundled());
-    else if (put && id === put.source.id && put.articles) lists.push(put.articles);
-    else lists.push(await readSourceArticles(db, id));
+    if (id === BUNDLED) {
+      lists.push(await ctx.bundled());
+      continue;
+    }
+    const stored = put?.articles && id === put.source.id ? { articles: put.articles, index: put.index } : await readStoredSource(db, id);
+    lists.push(stored.articles);
+    if (stored.index !== undefined) indexes.set(id, stored.index);
   }
   const articles = mergeSources(lists);
   ctx.progress('indexing', 0, articles.length);
-  const index = (await prebuilt(order, put, db, articles)) ?? serializeIndex(buildIndex(articles, (done) => ctx.progress('indexing', done, articles.length)));
+  const index = prebuilt(order, indexes, articles) ?? serializeIndex(buildIndex(articles, (done) => ctx.progress('indexing', done, articles.length)));
   ctx.progress('saving', articles.length, articles.length);
   const compiled: Compiled = { order, builtAt: (ctx.now ?? new Date()).toISOString(), count: articles.length, index };
   await commit(db, { put, remove, compiled });
