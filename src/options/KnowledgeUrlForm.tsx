@@ -6,7 +6,7 @@ import { syncKnowledge } from '../knowledge/store/client';
 import { setKnowledgeHost } from '../knowledge/store/hosts';
 import { sourceId } from '../knowledge/store/import';
 import type { Source } from '../knowledge/store/model';
-import { checkSourceUrl, originPattern, SYNC_CHOICES_HOURS } from '../knowledge/store/source-url';
+import { checkSourceUrl, DEFAULT_SYNC_HOURS, originPattern, SYNC_CHOICES_HOURS } from '../knowledge/store/source-url';
 
 /**
  * Fetches a knowledge source URL now, asking for its host first when it is not granted: straight from the
@@ -25,7 +25,7 @@ export async function syncNow(source: Source): Promise<string> {
 /** The form that adds a knowledge source URL: the address, how often it is fetched, fetched once at once. */
 export function KnowledgeUrlForm(props: { disabled: boolean; run: (work: () => Promise<string>) => void; sources: readonly Source[] }) {
   const [address, setAddress] = useState('');
-  const [hours, setHours] = useState<number>(24);
+  const [hours, setHours] = useState<number>(DEFAULT_SYNC_HOURS);
   const [problem, setProblem] = useState('');
 
   const add = () => {

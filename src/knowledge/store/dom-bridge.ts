@@ -3,7 +3,7 @@ import { DomAnswer, type DomAsk, type WorkerEvent } from './protocol';
 
 /**
  * The import worker's DOM, which is the page's: each batch of HTML bodies, and each HTML page, is posted to
- * the page that started the worker (`serveDom` there) and answered there. The worker awaits the answer as it
+ * the page that started the worker and answered there (`answerDom`). The worker awaits the answer as it
  * would await a local DOM (import/dom.ts).
  */
 export function remoteDom(post: (event: WorkerEvent) => void): { dom: ImportDom; answer: (raw: unknown) => boolean } {

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { commit, openKnowledgeDb, readSources } from './db';
 import { withRebuildLock } from './lock';
 import type { Source } from './model';
-import { isDue, originPattern } from './source-url';
+import { DEFAULT_SYNC_HOURS, isDue, originPattern } from './source-url';
 import { announceKnowledgeChange, whileKnowledgeChanges } from './version';
 
 /**
@@ -35,7 +35,7 @@ async function recordNotGranted(source: Source, now: Date): Promise<void> {
   await withRebuildLock(async () => {
     const db = await openKnowledgeDb();
     try {
-      const sync = { everyHours: 24, ...source.sync, checkedAt: now.toISOString(), error };
+      const sync = { everyHours: DEFAULT_SYNC_HOURS, ...source.sync, checkedAt: now.toISOString(), error };
       // Only the source's description changes: its articles and the index stay.
       await commit(db, { put: { source: { ...source, sync } } });
     } finally {

@@ -4,6 +4,9 @@ import type { Source } from './model';
 
 export const SYNC_CHOICES_HOURS = [1, 6, 24] as const;
 
+/** How often a source is fetched when nothing says otherwise: once a day. */
+export const DEFAULT_SYNC_HOURS = 24;
+
 /** The host permission a knowledge source URL needs: its origin. */
 export function originPattern(url: string): string {
   const parsed = new URL(url);

@@ -1,11 +1,12 @@
 import type { ImportDom } from '../import/dom';
 import { importFiles } from './import';
-import type { Source, SyncState } from './model';
+import type { Source } from './model';
 import type { RebuildRequest } from './rebuild';
+import { DEFAULT_SYNC_HOURS } from './source-url';
 
 /**
- * A knowledge source URL: a team-hosted JSONL or JSON file of articles (any format an import reads, such as
- * the `kb/articles.json` a build writes), fetched again on a schedule. The request asks only whether it
+ * A knowledge source URL: a team-hosted file of articles in any format an import reads (JSONL, JSON, a
+ * knowledge bundle from `npm run kb -- build`), fetched again on a schedule. The request asks only whether it
  * changed (ETag, Last-Modified); nothing about the agent or a ticket is sent. A fetch or an import that fails
  * is written on the source and leaves its last good articles in the knowledge base.
  */
@@ -16,7 +17,7 @@ export const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
 export interface SyncDeps {
   fetch: typeof fetch;
   html: () => ImportDom | Promise<ImportDom>;
-  /** Writes the change: a worker rebuild (client.ts). */
+  /** Writes the change: the knowledge worker's rebuild, under its lock (jobs.ts). */
   rebuild: (request: RebuildRequest) => Promise<number | undefined>;
   now?: Date;
 }
@@ -29,10 +30,10 @@ const fileName = (url: URL) => decodeURIComponent(url.pathname.split('/').pop() 
 /** Fetches a knowledge source URL if it changed, imports it and rebuilds; records what happened on the source. */
 export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncOutcome> {
   const now = deps.now ?? new Date();
-  const sync: SyncState = { everyHours: 24, ...source.sync, checkedAt: now.toISOString() };
-  const record = async (error: string | undefined, extra: Partial<SyncState> = {}) => {
-    const { error: _previous, ...rest } = sync;
-    await deps.rebuild({ type: 'put', source: { ...source, sync: { ...rest, ...extra, ...(error !== undefined && { error }) } } });
+  // This fetch's state: checked now, and the last failure forgotten until this one says otherwise.
+  const { error: _previous, ...sync } = { everyHours: DEFAULT_SYNC_HOURS, ...source.sync, checkedAt: now.toISOString() };
+  const record = async (error?: string) => {
+    await deps.rebuild({ type: 'put', source: { ...source, sync: { ...sync, ...(error !== undefined && { error }) } } });
   };
   try {
     const url = new URL(source.name);
@@ -41,7 +42,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncOu
     if (source.count > 0 && sync.lastModified) headers['If-Modified-Since'] = sync.lastModified;
     const response = await deps.fetch(url, { headers, credentials: 'omit', cache: 'no-cache', referrerPolicy: 'no-referrer' });
     if (response.status === 304) {
-      await record(undefined);
+      await record();
       return { kind: 'unchanged' };
     }
     if (!response.ok) throw new Error(`${url.href}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
@@ -51,8 +52,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncOu
     if (bytes.length > MAX_SOURCE_BYTES) throw new Error(`${url.href}: more than the ${MAX_SOURCE_BYTES} bytes a source may have`);
     const imported = await importFiles([{ name: fileName(url), bytes }], { kind: 'url', name: source.name, html: deps.html, now });
     const validators = { etag: response.headers.get('etag') ?? undefined, lastModified: response.headers.get('last-modified') ?? undefined };
-    const { error: _previous, ...rest } = sync;
-    const updated: Source = { ...imported.source, addedAt: source.addedAt, sync: { ...rest, ...validators } };
+    const updated: Source = { ...imported.source, addedAt: source.addedAt, sync: { ...sync, ...validators } };
     const count = await deps.rebuild({ type: 'put', source: updated, articles: imported.articles, ...(imported.index !== undefined && { index: imported.index }) });
     return { kind: 'updated', count: count ?? imported.articles.length };
   } catch (error) {
